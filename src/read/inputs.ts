@@ -1,0 +1,99 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Diagnostics } from '../diagnostics.js';
+
+/** One digest to read: `name` is how it appears in sources and messages. */
+export interface DigestInput {
+  readonly name: string;
+  open(): Readable;
+}
+
+/**
+ * What the user asks to read: a path (file, folder or `-`), or a file with the name it should carry in
+ * the output, so that a file found through an absolute path still prints the same on every machine.
+ */
+export type InputSpec = string | { readonly path: string; readonly name: string };
+
+/** Extensions picked up when walking a folder; files named explicitly are read whatever their name. */
+const DIGEST_EXTENSIONS = new Set(['.md', '.txt']);
+
+export const STDIN_NAME = '<stdin>';
+
+async function walk(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const children = await readdir(folder, { withFileTypes: true });
+  // Code-point order, not locale order: the same folder reads in the same order on every machine.
+  children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const child of children) {
+    if (child.name.startsWith('.')) continue;
+    const full = path.join(folder, child.name);
+    if (child.isDirectory()) found.push(...(await walk(full)));
+    else if (child.isFile() && DIGEST_EXTENSIONS.has(path.extname(child.name).toLowerCase())) found.push(full);
+  }
+  return found;
+}
+
+function fileInput(file: string, name = file): DigestInput {
+  return { name, open: () => createReadStream(file, { highWaterMark: 1 << 20 }) };
+}
+
+/**
+ * Expand the command line's inputs: files as given, folders recursively (`.md` and `.txt`, hidden
+ * entries skipped), `-` for standard input. An input that cannot be read is reported and left out;
+ * a file named twice is read once.
+ */
+export async function resolveInputs(
+  args: readonly InputSpec[],
+  diagnostics: Diagnostics,
+  stdin: () => Readable,
+): Promise<DigestInput[]> {
+  const inputs: DigestInput[] = [];
+  const seen = new Set<string>();
+  const add = (input: DigestInput, key: string): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    inputs.push(input);
+  };
+  for (const spec of args) {
+    if (typeof spec !== 'string') {
+      add(fileInput(spec.path, spec.name), path.resolve(spec.path));
+      continue;
+    }
+    const arg = spec;
+    if (arg === '-') {
+      add({ name: STDIN_NAME, open: stdin }, STDIN_NAME);
+      continue;
+    }
+    try {
+      const info = await stat(arg);
+      const files = info.isDirectory() ? await walk(arg) : [arg];
+      if (info.isDirectory() && files.length === 0) {
+        diagnostics.report({
+          severity: 'warning',
+          file: arg,
+          problem: 'folder holds no .md or .txt files',
+          action: 'nothing read from it',
+        });
+      }
+      for (const file of files) add(fileInput(file), path.resolve(file));
+    } catch (error) {
+      diagnostics.report({
+        severity: 'skipped',
+        file: arg,
+        problem: `cannot read it (${describeError(error)})`,
+        action: 'skipped; check the path',
+      });
+    }
+  }
+  return inputs;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code ? `${code}: ${error.message.replace(/^\w+: /, '')}` : error.message;
+  }
+  return String(error);
+}
