@@ -7,16 +7,21 @@ import { cleanText, toNfc } from './text.js';
  */
 export function splitAuthors(line: string): string[] {
   const names: string[] = [];
-  for (const token of cleanText(line).split(/[,，;]/)) {
-    const name = toNfc(token)
-      .trim()
-      .replace(/^and\s+/i, '')
-      .replace(/\s*\bet\s+al\b\.?$/i, '')
-      .trim();
-    if (/\p{L}/u.test(name)) names.push(name);
+  for (const token of cleanText(line).split(SEPARATORS)) {
+    let name = toNfc(token).trim();
+    if (LEADING_AND.test(name)) name = name.slice(4).trim();
+    const last = name[name.length - 1];
+    // Checked on the last letter first: a test anchored at the end scans the whole name.
+    if ((last === 'l' || last === 'L' || last === '.') && ET_AL.test(name)) name = name.replace(ET_AL, '').trim();
+    if (HAS_LETTER.test(name)) names.push(name);
   }
   return names;
 }
+
+const SEPARATORS = /[,，;]/;
+const LEADING_AND = /^and\s/i;
+const ET_AL = /(?:^|\s)et\s+al\.?$/i;
+const HAS_LETTER = /\p{L}/u;
 
 /**
  * The identity of a person: two spellings with the same key are one person. Case is folded; diacritics

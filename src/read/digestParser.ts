@@ -304,7 +304,7 @@ export class DigestParser {
     }
     const quoted = trimmed.startsWith('>');
     const content = quoted ? trimmed.replace(/^>\s?/, '').trim() : trimmed;
-    const indented = !quoted && /^\s/.test(text);
+    const indented = !quoted && (text[0] === ' ' || text[0] === '\t');
     const label = indented || !mayHoldLabel(content) ? null : LABEL.exec(content);
     const meaning = label ? labelMeaning(label[2] as string) : undefined;
     const bold = label?.[1] !== undefined;
@@ -332,18 +332,19 @@ export class DigestParser {
       entry.current.parts.push(content);
       return;
     }
-    const inline = INLINE_CATEGORIES.exec(content);
+    const inline = content.includes('**Categor') ? INLINE_CATEGORIES.exec(content) : null;
     if (inline) entry.listedCategories.push(...categoryList(inline[1] as string));
   }
 
   /** HTML structure and rules end the current field; `<summary>Abstract</summary>` also starts one. */
   private structure(entry: OpenEntry, trimmed: string): boolean {
-    if (RULE.test(trimmed)) {
+    const first = trimmed[0];
+    if ((first === '-' || first === '*' || first === '_') && RULE.test(trimmed)) {
       entry.current = null;
       this.previousLineOpensParagraph = true;
       return true;
     }
-    if (!trimmed.startsWith('<')) return false;
+    if (first !== '<') return false;
     const lower = trimmed.toLowerCase();
     if (lower.startsWith('<details')) {
       entry.inDetails = true;

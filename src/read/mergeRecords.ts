@@ -1,10 +1,26 @@
 import type { Diagnostics } from '../diagnostics.js';
 import { authorKey } from './authors.js';
 import { foldDiacritics } from './text.js';
-import { TEXT_FIELDS, type DigestEntry, type PaperRecord, type TextField } from './types.js';
+import { TEXT_FIELDS, type DigestEntry, type PaperRecord, type SourceRef, type TextField } from './types.js';
+
+/** The text fields that follow the categories in a record (the title translation sits by the title). */
+const SUMMARY_FIELDS = TEXT_FIELDS.filter((f) => f !== 'titleTranslation');
 
 /** Fields compared between copies of one paper; a difference is reported. */
 type ComparedField = 'title' | 'authors' | TextField;
+
+/** One person: every spelling whose {@link authorKey} is the same. */
+interface Person {
+  readonly key: string;
+  readonly spellings: string[];
+  readonly firstSeen: SourceRef;
+  display?: string;
+}
+
+interface Spelling {
+  readonly person: Person;
+  uses: number;
+}
 
 interface PaperCopies {
   readonly id: string;
@@ -44,17 +60,9 @@ function where(entry: DigestEntry): string {
  */
 export class PaperMerger {
   private readonly papers = new Map<string, PaperCopies>();
-  /** Names repeat across papers; normalising each spelling once keeps merging cheap. */
-  private readonly keys = new Map<string, string>();
-
-  private keyOf(name: string): string {
-    let key = this.keys.get(name);
-    if (key === undefined) {
-      key = authorKey(name);
-      this.keys.set(name, key);
-    }
-    return key;
-  }
+  /** Every spelling as printed, counted: names repeat, so each is normalised once. */
+  private readonly spellings = new Map<string, Spelling>();
+  private readonly people = new Map<string, Person>();
 
   add(entry: DigestEntry): void {
     const id = entry.link.id;
@@ -64,11 +72,41 @@ export class PaperMerger {
       this.papers.set(id, paper);
     }
     paper.copies.push(entry);
+    for (const name of entry.authors ?? []) this.spelling(name, entry).uses++;
+  }
+
+  private spelling(name: string, entry: DigestEntry): Spelling {
+    let spelling = this.spellings.get(name);
+    if (spelling === undefined) {
+      const key = authorKey(name);
+      let person = this.people.get(key);
+      if (person === undefined) {
+        person = { key, spellings: [], firstSeen: entry.source };
+        this.people.set(key, person);
+      }
+      person.spellings.push(name);
+      spelling = { person, uses: 0 };
+      this.spellings.set(name, spelling);
+    }
+    return spelling;
+  }
+
+  /** The spelling seen most often (ties: the first seen) is how the person is shown. */
+  private display(name: string): string {
+    const person = (this.spellings.get(name) as Spelling).person;
+    if (person.display === undefined) {
+      let best = person.spellings[0] as string;
+      for (const other of person.spellings) {
+        if ((this.spellings.get(other) as Spelling).uses > (this.spellings.get(best) as Spelling).uses) best = other;
+      }
+      person.display = best;
+    }
+    return person.display;
   }
 
   private comparable(entry: DigestEntry, field: ComparedField): string | undefined {
     if (field === 'title') return entry.title;
-    if (field === 'authors') return entry.authors?.map((name) => this.keyOf(name)).join('\u0000');
+    if (field === 'authors') return entry.authors?.map((name) => (this.spellings.get(name) as Spelling).person.key).join('\u0000');
     return entry.text[field];
   }
 
@@ -78,57 +116,49 @@ export class PaperMerger {
 
   /** One record per paper, in the order papers were first seen. */
   records(diagnostics: Diagnostics): PaperRecord[] {
-    const spelling = this.authorSpellings(diagnostics);
+    this.reportNearCollisions(diagnostics);
     const records: PaperRecord[] = [];
-    for (const paper of this.papers.values()) {
-      records.push(this.mergePaper(paper, spelling, diagnostics));
-    }
+    for (const paper of this.papers.values()) records.push(this.mergePaper(paper, diagnostics));
     return records;
   }
 
-  private mergePaper(
-    paper: PaperCopies,
-    spelling: ReadonlyMap<string, string>,
-    diagnostics: Diagnostics,
-  ): PaperRecord {
+  private mergePaper(paper: PaperCopies, diagnostics: Diagnostics): PaperRecord {
     const ranked = newestFirst(paper.copies);
     const winner = ranked[0] as DigestEntry;
-    const pick = <T>(get: (e: DigestEntry) => T | undefined): T | undefined => {
-      for (const copy of ranked) {
-        const value = get(copy);
-        if (value !== undefined) return value;
-      }
+    if (ranked.length > 1) this.reportDisagreements(paper, winner, diagnostics);
+    const pick = <K extends keyof DigestEntry>(key: K): DigestEntry[K] | undefined => {
+      for (const copy of ranked) if (copy[key] !== undefined) return copy[key];
       return undefined;
     };
-    if (paper.copies.length > 1) this.reportDisagreements(paper, winner, diagnostics);
-
-    const version = pick((e) => e.link.version);
-    const title = pick((e) => e.title);
-    const authors = pick((e) => e.authors)?.map((name) => spelling.get(this.keyOf(name)) ?? name);
-    const categories = [...new Set(ranked.flatMap((e) => e.categories))];
-    const keywords = pick((e) => e.keywords);
-    const text: Partial<Record<TextField, string>> = {};
-    for (const field of TEXT_FIELDS) {
-      const value = pick((e) => e.text[field]);
-      if (value !== undefined) text[field] = value;
-    }
-    const dates = paper.copies.map((e) => e.date).filter((d): d is string => d !== undefined);
-    const date = dates.length > 0 ? dates.reduce((a, b) => (b < a ? b : a)) : undefined;
-
-    const { titleTranslation, ...summary } = text;
-    return {
-      id: paper.id,
-      ...(version === undefined ? {} : { version }),
-      url: winner.link.url,
-      ...(title === undefined ? {} : { title }),
-      ...(titleTranslation === undefined ? {} : { titleTranslation }),
-      ...(authors === undefined ? {} : { authors }),
-      ...(categories.length === 0 ? {} : { categories }),
-      ...(keywords === undefined ? {} : { keywords: [...keywords] }),
-      ...summary,
-      ...(date === undefined ? {} : { date }),
-      sources: paper.copies.map((e) => e.source),
+    const pickText = (field: TextField): string | undefined => {
+      for (const copy of ranked) if (copy.text[field] !== undefined) return copy.text[field];
+      return undefined;
     };
+
+    // Built field by field, in the documented output order (JSON keeps insertion order).
+    const record: Partial<PaperRecord> & Pick<PaperRecord, 'id'> = { id: paper.id };
+    const version = ranked.find((e) => e.link.version !== undefined)?.link.version;
+    if (version !== undefined) record.version = version;
+    record.url = winner.link.url;
+    const title = pick('title');
+    if (title !== undefined) record.title = title;
+    const titleTranslation = pickText('titleTranslation');
+    if (titleTranslation !== undefined) record.titleTranslation = titleTranslation;
+    const authors = pick('authors');
+    if (authors !== undefined) record.authors = authors.map((name) => this.display(name));
+    const categories = ranked.length === 1 ? [...winner.categories] : [...new Set(ranked.flatMap((e) => e.categories))];
+    if (categories.length > 0) record.categories = categories;
+    const keywords = pick('keywords');
+    if (keywords !== undefined) record.keywords = [...keywords];
+    for (const field of SUMMARY_FIELDS) {
+      const value = pickText(field);
+      if (value !== undefined) record[field] = value;
+    }
+    let date: string | undefined;
+    for (const copy of paper.copies) if (copy.date !== undefined && (date === undefined || copy.date < date)) date = copy.date;
+    if (date !== undefined) record.date = date;
+    record.sources = paper.copies.map((e) => e.source);
+    return record as PaperRecord;
   }
 
   private reportDisagreements(paper: PaperCopies, winner: DigestEntry, diagnostics: Diagnostics): void {
@@ -154,56 +184,26 @@ export class PaperMerger {
     });
   }
 
-  /**
-   * Map each author key to its display spelling (most frequent; ties go to the first seen) and report
-   * names that are equal once diacritics are folded.
-   */
-  private authorSpellings(diagnostics: Diagnostics): Map<string, string> {
-    const uses = new Map<string, number>();
-    const spellings = new Map<string, string[]>();
-    const firstSeen = new Map<string, DigestEntry>();
-    for (const paper of this.papers.values()) {
-      for (const entry of paper.copies) {
-        for (const name of entry.authors ?? []) {
-          const count = uses.get(name);
-          uses.set(name, (count ?? 0) + 1);
-          if (count !== undefined) continue;
-          const key = this.keyOf(name);
-          const known = spellings.get(key);
-          if (known) {
-            known.push(name);
-          } else {
-            spellings.set(key, [name]);
-            firstSeen.set(key, entry);
-          }
-        }
-      }
-    }
-    const display = new Map<string, string>();
-    for (const [key, names] of spellings) {
-      let best = names[0] as string;
-      for (const name of names) if ((uses.get(name) as number) > (uses.get(best) as number)) best = name;
-      display.set(key, best);
-    }
-    const byFolded = new Map<string, string[]>();
-    for (const key of spellings.keys()) {
-      const folded = foldDiacritics(key);
+  /** Report people whose names are equal once diacritics are folded: possibly one person, kept apart. */
+  private reportNearCollisions(diagnostics: Diagnostics): void {
+    const byFolded = new Map<string, Person[]>();
+    for (const person of this.people.values()) {
+      const folded = foldDiacritics(person.key);
       const group = byFolded.get(folded);
-      if (group) group.push(key);
-      else byFolded.set(folded, [key]);
+      if (group) group.push(person);
+      else byFolded.set(folded, [person]);
     }
     for (const group of byFolded.values()) {
       if (group.length < 2) continue;
-      const names = group.map((k) => JSON.stringify(display.get(k)));
-      const entry = firstSeen.get(group[1] as string) as DigestEntry;
+      const names = group.map((person) => JSON.stringify(this.display(person.spellings[0] as string)));
+      const { file, line } = (group[1] as Person).firstSeen;
       diagnostics.report({
         severity: 'notice',
-        file: entry.source.file,
-        line: entry.source.line,
+        file,
+        line,
         problem: `author names ${names.join(' and ')} differ only in diacritics`,
         action: 'kept them as different people',
       });
     }
-    return display;
   }
 }
