@@ -39,7 +39,7 @@ describe('arxiv-kg parse', () => {
     expect(lenient.code).toBe(0);
     expect(lenient.stdout.trim().split('\n')).toHaveLength(4);
     expect(lenient.stderr).toContain(`${broken}:26: paper heading has no link to the paper; entry skipped`);
-    expect(lenient.stderr).toMatch(/4 papers from 4 entries in 1 file; 1 skipped, 3 warnings, 1 notice \(--verbose lists them\)\n$/);
+    expect(lenient.stderr).toMatch(/4 papers from 4 entries in 1 file; 1 skipped, 4 warnings, 1 notice \(--verbose lists them\)\n$/);
     const strict = await run(['parse', '--strict', broken]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toBe(lenient.stdout);
@@ -71,6 +71,20 @@ describe('arxiv-kg parse', () => {
     const { code, stdout } = await run(['parse', '--help']);
     expect(code).toBe(0);
     for (const text of ['[inputs...]', '--strict', 'JSON', 'sources', 'Examples:', 'Exit codes:']) expect(stdout).toContain(text);
+  });
+
+  it('shows progress on a terminal, and not with --quiet', async () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const err: Buffer[] = [];
+    stdout.resume();
+    stderr.on('data', (c: Buffer) => err.push(c));
+    const io = { stdout, stderr, stdin: () => Readable.from([]), interactive: true };
+    await main(['parse', path.join(FIXTURES, 'broken-digest.md'), path.join(ROOT, 'samples')], io);
+    expect(Buffer.concat(err).toString()).toContain('\rreading digests: 2/2 files\n');
+    err.length = 0;
+    await main(['parse', '--quiet', path.join(ROOT, 'samples')], io);
+    expect(Buffer.concat(err).toString()).toBe('');
   });
 
   it('reads standard input', async () => {

@@ -18,6 +18,7 @@ const ANCHOR = /<a\s+(?:id|name)="[^"]*"\s*>\s*<\/a>/gi;
 const CATEGORY_CODE = /^[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?$/;
 const SECTION_CODE_SUFFIX = /\[([a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?)\]\s*$/;
 const DIV_ANCHOR = /^<div\s+id=/i;
+const TOC_TOTAL = /^- \[(.+)\]\(#[^)]*\)\s*\[(?:Total|总数)\s*[:：]\s*(\d+)\]\s*$/;
 /** `*Author One,Author Two*`, optionally followed by `| **Category: …**` (a fork's template). */
 function authorLine(line: string): { names: string; trailer?: string } | undefined {
   if (line[0] !== '*' || line[1] === '*' || line.length < 3) return undefined;
@@ -149,6 +150,11 @@ export class DigestParser {
   private skippingLevel: number | undefined;
   private previousLineOpensParagraph = true;
   private entries = 0;
+  /** `- [cs.CV](#cs.CV) [Total: 60]`: what the table of contents announces, to check against what is read. */
+  private readonly announced = new Map<string, { count: number; line: number }>();
+  private readonly headingsPerSection = new Map<string, number>();
+  private readonly withoutAuthors: number[] = [];
+  private entriesWithAuthors = 0;
   private lastLine = 0;
   private placeholders: { count: number; line: number; example: string } | undefined;
 
@@ -170,6 +176,12 @@ export class DigestParser {
     }
     if (this.skippingLevel !== undefined) return;
     if (this.entry) this.entryLine(this.entry, text);
+    else if (text.startsWith('- [')) this.tocLine(text, lineNo);
+  }
+
+  private tocLine(text: string, lineNo: number): void {
+    const item = TOC_TOTAL.exec(text);
+    if (item) this.announced.set(cleanText(item[1] as string), { count: Number(item[2]), line: lineNo });
   }
 
   /** Close the last entry and report what the whole file showed. Returns the number of entries read. */
@@ -187,6 +199,16 @@ export class DigestParser {
       );
     }
     if (this.entries === 0) this.warn(undefined, 'no paper entries found', 'nothing read from this file');
+    for (const [section, { count, line }] of this.announced) {
+      const found = this.headingsPerSection.get(section) ?? 0;
+      if (found !== count) {
+        this.warn(line, `table of contents announces ${count} entries under ${section}, ${found} found`, 'kept the entries found');
+      }
+    }
+    // A missing author line matters only where the template has one: some entries of this file do.
+    if (this.entriesWithAuthors > 0) {
+      for (const line of this.withoutAuthors) this.warn(line, 'entry has no author line', 'kept the paper without authors');
+    }
     return this.entries;
   }
 
@@ -243,6 +265,9 @@ export class DigestParser {
   }
 
   private openEntry(level: number, rest: string, lineNo: number): void {
+    if (this.section !== undefined) {
+      this.headingsPerSection.set(this.section, (this.headingsPerSection.get(this.section) ?? 0) + 1);
+    }
     const parts = splitTitleAndUrl(rest);
     const link = parts && parsePaperLink(parts.url);
     if (!parts || !link) {
@@ -443,6 +468,8 @@ export class DigestParser {
       ),
     ];
     this.entries++;
+    if (entry.authors && entry.authors.length > 0) this.entriesWithAuthors++;
+    else this.withoutAuthors.push(entry.line);
     this.onEntry({
       link: entry.link,
       ...(title === '' ? {} : { title }),

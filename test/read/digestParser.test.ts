@@ -676,6 +676,60 @@ Abstract: Half an abstr`);
   });
 });
 
+describe('DigestParser cross-checks', () => {
+  it('warns when the table of contents announces more entries than the section holds', () => {
+    const { entries, reported } = parse(`# Table of Contents
+
+- [cs.CV](#cs.CV) [Total: 2]
+- [cs.AI](#cs.AI) [总数: 1]
+
+# cs.CV [[Back]](#toc)
+
+### [1] [One](https://arxiv.org/abs/2601.00001)
+*A B*
+
+# cs.AI [[Back]](#toc)
+
+### [2] [Two](https://arxiv.org/abs/2601.00002)
+*C D*
+`);
+    expect(entries).toHaveLength(2);
+    expect(reported).toEqual([
+      expect.objectContaining({ line: 3, problem: 'table of contents announces 2 entries under cs.CV, 1 found' }),
+    ]);
+  });
+
+  it('warns about a missing author line only where other entries of the file have one', () => {
+    const withAuthors = parse(`### [1] [One](https://arxiv.org/abs/2601.00001)
+*A B*
+
+### [2] [Two](https://arxiv.org/abs/2601.00002)
+
+TL;DR: no author line above
+`);
+    expect(withAuthors.entries).toHaveLength(2);
+    expect(withAuthors.reported).toEqual([expect.objectContaining({ line: 4, problem: 'entry has no author line' })]);
+    const noneAtAll = parse(`## <a id="2601.00001v1"></a>[One](http://arxiv.org/abs/2601.00001v1)
+
+## <a id="2601.00002v1"></a>[Two](http://arxiv.org/abs/2601.00002v1)
+`);
+    expect(noneAtAll.reported).toEqual([]);
+  });
+
+  it('reads lines of several megabytes: a long author list and a long abstract', () => {
+    const names = Array.from({ length: 100_000 }, (_, i) => `Author ${i}`);
+    const abstract = 'word '.repeat(1_000_000);
+    const { entry } = only(`### [1] [Big](https://arxiv.org/abs/2601.00001)
+*${names.join(',')}*
+
+Abstract: ${abstract}
+`);
+    expect(entry.authors).toHaveLength(100_000);
+    expect(entry.authors?.[99_999]).toBe('Author 99999');
+    expect(entry.text.abstract).toBe(abstract.trim());
+  });
+});
+
 describe('findIsoDate', () => {
   it('finds valid dates only', () => {
     expect(findIsoDate('2025-06-09_trajectory_and_large_models.md')).toBe('2025-06-09');

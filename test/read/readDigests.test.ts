@@ -34,6 +34,7 @@ describe('readDigests', () => {
       `${file}:31: paper heading has an empty title; kept the paper without a title`,
       `${file}:48: file ends inside an entry (<details> never closed); kept what was read of it`,
       `${file}:12: 1 generated field(s) hold an LLM failure message such as "Summary generation failed"; dropped those fields and kept the papers`,
+      `${file}:5: table of contents announces 6 entries under cs.CL, 5 found; kept the entries found`,
       `${file}:41: author names "Jose Garcia" and "José Garcia" differ only in diacritics; kept them as different people`,
     ]);
   });
