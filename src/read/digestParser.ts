@@ -19,15 +19,6 @@ const CATEGORY_CODE = /^[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?$/;
 const SECTION_CODE_SUFFIX = /\[([a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?)\]\s*$/;
 const DIV_ANCHOR = /^<div\s+id=/i;
 const TOC_TOTAL = /^- \[(.+)\]\(#[^)]*\)\s*\[(?:Total|总数)\s*[:：]\s*(\d+)\]\s*$/;
-/** `*Author One,Author Two*`, optionally followed by `| **Category: …**` (a fork's template). */
-function authorLine(line: string): { names: string; trailer?: string } | undefined {
-  if (line[0] !== '*' || line[1] === '*' || line.length < 3) return undefined;
-  const close = line.indexOf('*', 1);
-  if (close < 0 || line[close + 1] === '*' || /\s/.test(line[close - 1] as string)) return undefined;
-  const rest = line.slice(close + 1).trim();
-  if (rest === '') return { names: line.slice(1, close) };
-  return rest.startsWith('|') ? { names: line.slice(1, close), trailer: rest.slice(1) } : undefined;
-}
 const TITLE_TRANSLATION = /^>\s*\*(?!\*)(.*[^*\s])\*$/s;
 /**
  * A field label at the start of a line: optional bullet, emoji and bold, label text, ASCII or full-width
@@ -49,6 +40,16 @@ export function findIsoDate(text: string): string | undefined {
   const [, y, mo, d] = m.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? (m[0] as string) : undefined;
+}
+
+/** `*Author One,Author Two*`, optionally followed by `| **Category: …**` (a fork's template). */
+function authorLine(line: string): { names: string; trailer?: string } | undefined {
+  if (line[0] !== '*' || line[1] === '*' || line.length < 3) return undefined;
+  const close = line.indexOf('*', 1);
+  if (close < 0 || line[close + 1] === '*' || /\s/.test(line[close - 1] as string)) return undefined;
+  const rest = line.slice(close + 1).trim();
+  if (rest === '') return { names: line.slice(1, close) };
+  return rest.startsWith('|') ? { names: line.slice(1, close), trailer: rest.slice(1) } : undefined;
 }
 
 /**
@@ -375,9 +376,10 @@ export class DigestParser {
       entry.inDetails = true;
     } else if (lower.startsWith('</details')) {
       entry.inDetails = false;
-    } else if (SUMMARY_TAG.test(trimmed)) {
+    } else if (lower.startsWith('<summary')) {
+      const summary = SUMMARY_TAG.exec(trimmed);
       entry.head = false;
-      this.startField(entry, labelMeaning((SUMMARY_TAG.exec(trimmed) as RegExpExecArray)[1] as string), '');
+      this.startField(entry, summary ? labelMeaning(summary[1] as string) : undefined, '');
       this.afterFieldHeading(entry);
       return true;
     } else if (!/^<\/?(?:div|br|p|hr|summary)\b/.test(lower)) {
@@ -447,7 +449,7 @@ export class DigestParser {
     if (!entry) return;
     const text: Partial<Record<TextField, string>> = {};
     for (const [field, buffer] of entry.fields) {
-      // Parts are trimmed lines: joined by one space they need no further white-space work.
+      // Parts are trimmed lines; a space joins them where the hard wraps were.
       let value = cleanText(buffer.parts.join(' '));
       if (field === 'tldr') value = stripTldrTags(value);
       if (value === '') continue;
