@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Diagnostics } from '../diagnostics.js';
@@ -21,16 +21,34 @@ const DIGEST_EXTENSIONS = new Set(['.md', '.txt']);
 
 export const STDIN_NAME = '<stdin>';
 
-async function walk(folder: string): Promise<string[]> {
+/**
+ * The digest files under `folder`, in code-point order (not locale order: the same folder reads in the
+ * same order on every machine). Symbolic links are followed, each real folder walked once; a sub-folder
+ * that cannot be listed is reported and the walk goes on.
+ */
+async function walk(folder: string, diagnostics: Diagnostics, visited = new Set<string>()): Promise<string[]> {
+  const real = await realpath(folder);
+  if (visited.has(real)) return [];
+  visited.add(real);
+  let children: string[];
+  try {
+    children = (await readdir(folder)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  } catch (error) {
+    diagnostics.report({
+      severity: 'skipped',
+      file: folder,
+      problem: `cannot list the folder (${describeError(error)})`,
+      action: 'skipped it; the rest of the walk goes on',
+    });
+    return [];
+  }
   const found: string[] = [];
-  const children = await readdir(folder, { withFileTypes: true });
-  // Code-point order, not locale order: the same folder reads in the same order on every machine.
-  children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const child of children) {
-    if (child.name.startsWith('.')) continue;
-    const full = path.join(folder, child.name);
-    if (child.isDirectory()) found.push(...(await walk(full)));
-    else if (child.isFile() && DIGEST_EXTENSIONS.has(path.extname(child.name).toLowerCase())) found.push(full);
+  for (const name of children) {
+    if (name.startsWith('.')) continue;
+    const full = path.join(folder, name);
+    const info = await stat(full).catch(() => undefined);
+    if (info?.isDirectory()) found.push(...(await walk(full, diagnostics, visited)));
+    else if (info?.isFile() && DIGEST_EXTENSIONS.has(path.extname(name).toLowerCase())) found.push(full);
   }
   return found;
 }
@@ -42,7 +60,7 @@ function fileInput(file: string, name = file): DigestInput {
 /**
  * Expand the command line's inputs: files as given, folders recursively (`.md` and `.txt`, hidden
  * entries skipped), `-` for standard input. An input that cannot be read is reported and left out;
- * a file named twice is read once.
+ * a file reached twice (named twice, or through a link) is read once.
  */
 export async function resolveInputs(
   args: readonly InputSpec[],
@@ -58,7 +76,7 @@ export async function resolveInputs(
   };
   for (const spec of args) {
     if (typeof spec !== 'string') {
-      add(fileInput(spec.path, spec.name), path.resolve(spec.path));
+      add(fileInput(spec.path, spec.name), await realpath(spec.path).catch(() => path.resolve(spec.path)));
       continue;
     }
     const arg = spec;
@@ -68,7 +86,7 @@ export async function resolveInputs(
     }
     try {
       const info = await stat(arg);
-      const files = info.isDirectory() ? await walk(arg) : [arg];
+      const files = info.isDirectory() ? await walk(arg, diagnostics) : [arg];
       if (info.isDirectory() && files.length === 0) {
         diagnostics.report({
           severity: 'warning',
@@ -77,7 +95,7 @@ export async function resolveInputs(
           action: 'nothing read from it',
         });
       }
-      for (const file of files) add(fileInput(file), path.resolve(file));
+      for (const file of files) add(fileInput(file), await realpath(file));
     } catch (error) {
       diagnostics.report({
         severity: 'skipped',

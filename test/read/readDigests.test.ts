@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -55,6 +55,24 @@ describe('readDigests', () => {
       ['2601.00001', undefined],
       ['2601.00002', '2026-01-02'],
     ]);
+  });
+
+  it('follows symbolic links in folders, reading each real file once', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-'));
+    const elsewhere = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-'));
+    await writeFile(path.join(elsewhere, 'linked.md'), ENTRY('2601.00011', 'Linked'));
+    await writeFile(path.join(dir, 'own.md'), ENTRY('2601.00012', 'Own'));
+    await symlink(path.join(elsewhere, 'linked.md'), path.join(dir, 'a-link.md'));
+    await symlink(elsewhere, path.join(dir, 'b-folder'));
+    await symlink(dir, path.join(dir, 'c-loop'));
+    await symlink(path.join(dir, 'nowhere'), path.join(dir, 'd-dangling.md'));
+    const { records, files, reported } = await read([dir]);
+    expect(files.map((f) => path.relative(dir, f.file))).toEqual(['a-link.md', 'own.md']);
+    expect(records.map((r) => [r.id, r.sources.length])).toEqual([
+      ['2601.00011', 1],
+      ['2601.00012', 1],
+    ]);
+    expect(reported).toEqual([]);
   });
 
   it('reports missing, empty, binary and badly encoded files and still reads the rest', async () => {
