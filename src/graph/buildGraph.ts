@@ -1,0 +1,125 @@
+import { DirectedGraph } from 'graphology';
+import { extractKeywords, keywordKey, type KeywordsByPaper } from '../mine/keywords.js';
+import { authorKey } from '../read/authors.js';
+import type { PaperRecord, SourceRef } from '../read/types.js';
+import type { Taxonomy } from './taxonomy.js';
+
+export type NodeType = 'paper' | 'author' | 'category' | 'keyword';
+export type EdgeType = 'authored' | 'in_category' | 'has_keyword';
+
+/** Node attributes are scalars or lists of strings; writers that need scalars flatten the lists. */
+export type AttributeValue = string | number | boolean | readonly string[];
+export interface NodeAttributes {
+  type: NodeType;
+  label: string;
+  [name: string]: AttributeValue;
+}
+export interface EdgeAttributes {
+  type: EdgeType;
+  [name: string]: AttributeValue;
+}
+
+/** The knowledge graph: directed, one edge per ordered pair (author → paper → category / keyword). */
+export type KnowledgeGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export const paperNode = (id: string): string => `paper:${id}`;
+export const authorNode = (name: string): string => `author:${authorKey(name)}`;
+export const categoryNode = (code: string): string => `category:${code}`;
+export const keywordNode = (phrase: string): string => `keyword:${keywordKey(phrase)}`;
+
+export interface BuildWarning {
+  /** Where the problem was first seen. */
+  readonly source: SourceRef;
+  readonly problem: string;
+  readonly action: string;
+}
+
+export interface BuildGraphOptions {
+  readonly taxonomy: Taxonomy;
+  /** Keywords of every paper; the extractor of `src/mine` unless replaced. */
+  readonly extractKeywords?: (records: readonly PaperRecord[]) => KeywordsByPaper;
+}
+
+function countUp(graph: KnowledgeGraph, node: string, attribute: string): void {
+  graph.updateNodeAttribute(node, attribute, (n) => (typeof n === 'number' ? n + 1 : 1));
+}
+
+/**
+ * One graph of papers, authors, categories and keywords, merged by key: one node per paper and per
+ * person however often they appear. Node and edge keys follow the records' order, so the same records
+ * always make the same graph.
+ */
+export function buildKnowledgeGraph(
+  records: readonly PaperRecord[],
+  options: BuildGraphOptions,
+): { graph: KnowledgeGraph; warnings: BuildWarning[] } {
+  const graph: KnowledgeGraph = new DirectedGraph({ allowSelfLoops: false });
+  const keywords = (options.extractKeywords ?? extractKeywords)(records);
+  const unknownCategories = new Map<string, { papers: number; source: SourceRef }>();
+  let edges = 0;
+  const link = (source: string, target: string, attributes: EdgeAttributes): void => {
+    if (!graph.hasEdge(source, target)) graph.addEdgeWithKey(`e${edges++}`, source, target, attributes);
+  };
+
+  for (const record of records) {
+    const paper = paperNode(record.id);
+    graph.addNode(paper, {
+      type: 'paper',
+      label: record.title ?? record.id,
+      paper_id: record.id,
+      url: record.url,
+      ...(record.title === undefined ? {} : { title: record.title }),
+      ...(record.date === undefined ? {} : { date: record.date }),
+      ...(record.categories?.[0] === undefined ? {} : { primary_category: record.categories[0] }),
+      categories: record.categories ?? [],
+      authors: record.authors ?? [],
+      ...(record.tldr === undefined ? {} : { tldr: record.tldr }),
+      ...(record.abstract === undefined ? {} : { abstract: record.abstract }),
+    });
+
+    (record.authors ?? []).forEach((name, index) => {
+      const author = authorNode(name);
+      if (!graph.hasNode(author)) graph.addNode(author, { type: 'author', label: name });
+      countUp(graph, author, 'paper_count');
+      // A name printed twice in one author list is one authorship, at its first position.
+      link(author, paper, { type: 'authored', position: index + 1 });
+    });
+
+    (record.categories ?? []).forEach((code, index) => {
+      const category = categoryNode(code);
+      if (!graph.hasNode(category)) {
+        const info = options.taxonomy.category(code);
+        if (!info) unknownCategories.set(code, { papers: 0, source: record.sources[0] as SourceRef });
+        graph.addNode(category, {
+          type: 'category',
+          label: info ? `${info.name} (${code})` : code,
+          code,
+          in_taxonomy: info !== undefined,
+          ...(info
+            ? { name: info.name, archive: info.archive, archive_name: info.archiveName, group: info.group, group_name: info.groupName }
+            : {}),
+        });
+      }
+      const unknown = unknownCategories.get(code);
+      if (unknown) unknown.papers++;
+      countUp(graph, category, 'paper_count');
+      link(paper, category, { type: 'in_category', primary: index === 0 });
+    });
+
+    for (const keyword of keywords.get(record.id) ?? []) {
+      const node = keywordNode(keyword.phrase);
+      if (graph.hasEdge(paper, node)) continue;
+      // The first spelling read labels the keyword (the text-mining issue picks the most frequent).
+      if (!graph.hasNode(node)) graph.addNode(node, { type: 'keyword', label: keyword.phrase });
+      countUp(graph, node, 'paper_count');
+      link(paper, node, { type: 'has_keyword', weight: keyword.weight, source: keyword.source });
+    }
+  }
+
+  const warnings = [...unknownCategories].map(([code, { papers, source }]) => ({
+    source,
+    problem: `category ${JSON.stringify(code)} (${papers} paper${papers === 1 ? '' : 's'}) is not in the arXiv taxonomy`,
+    action: 'kept it as a category node without arXiv name, archive or group',
+  }));
+  return { graph, warnings };
+}
