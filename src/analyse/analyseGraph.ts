@@ -1,0 +1,104 @@
+import type { KnowledgeGraph } from '../graph/buildGraph.js';
+import { coauthorView, fullGraphWithoutCategories, topicView, type View } from '../graph/views.js';
+import { detectCommunities, type CommunityOptions, type Partition } from './communities.js';
+import { labelCommunities, type CommunitySummary } from './labels.js';
+import { layOut } from './layout.js';
+
+export type ViewName = 'full' | 'coauthors' | 'topics';
+
+export interface ViewAnalysis {
+  readonly name: ViewName;
+  /** The node attribute the view's communities are stored under. */
+  readonly attribute: 'community' | 'coauthor_community' | 'topic_community';
+  /** The graph Louvain optimised (for `full`: the knowledge graph without its category hubs). */
+  readonly optimised: View;
+  readonly partition: Partition;
+  readonly communities: CommunitySummary[];
+}
+
+export interface Analysis {
+  readonly graph: KnowledgeGraph;
+  readonly coauthors: View;
+  readonly topics: View;
+  readonly views: readonly ViewAnalysis[];
+  /** Papers (node keys) left out of the co-author view for their very long author lists. */
+  readonly papersLeftOutOfCoauthors: readonly string[];
+}
+
+/** Each category joins the community holding most of its papers (ties: the larger community, id order). */
+function placeCategories(graph: KnowledgeGraph, partition: Partition): Map<string, number> {
+  const community = new Map(partition.community);
+  graph.forEachNode((node, a) => {
+    if (a.type !== 'category') return;
+    const votes = new Map<number, number>();
+    graph.forEachInNeighbor(node, (paper) => {
+      const c = partition.community.get(paper);
+      if (c !== undefined) votes.set(c, (votes.get(c) ?? 0) + 1);
+    });
+    let best = -1;
+    let bestVotes = 0;
+    for (const [c, n] of votes) if (n > bestVotes || (n === bestVotes && c < best)) [best, bestVotes] = [c, n];
+    community.set(node, best);
+  });
+  return community;
+}
+
+/**
+ * Find communities in the co-author network, the topic map and the full graph (seeded Louvain),
+ * label them, store them as node attributes (`coauthor_community`, `topic_community`, `community`)
+ * and draw each graph. Mutates the graphs it is given and returns what it found.
+ */
+export function analyseGraph(graph: KnowledgeGraph, options: CommunityOptions = {}): Analysis {
+  const { view: coauthors, papersLeftOut } = coauthorView(graph);
+  const topics = topicView(graph);
+  const full = fullGraphWithoutCategories(graph);
+
+  const coauthorPartition = detectCommunities(coauthors, options);
+  const topicPartition = detectCommunities(topics, options);
+  const fullPartition = detectCommunities(full, options);
+  const fullCommunity = placeCategories(graph, fullPartition);
+
+  const papersOfMembers = (members: readonly string[]): string[] =>
+    members.filter((n) => graph.getNodeAttribute(n, 'type') === 'paper');
+  const papersOfAuthors = (members: readonly string[]): string[] => members.flatMap((a) => graph.outNeighbors(a));
+
+  const views: ViewAnalysis[] = [
+    {
+      name: 'full',
+      attribute: 'community',
+      optimised: full,
+      partition: fullPartition,
+      communities: labelCommunities(graph, full, fullPartition, papersOfMembers),
+    },
+    {
+      name: 'coauthors',
+      attribute: 'coauthor_community',
+      optimised: coauthors,
+      partition: coauthorPartition,
+      communities: labelCommunities(graph, coauthors, coauthorPartition, papersOfAuthors),
+    },
+    {
+      name: 'topics',
+      attribute: 'topic_community',
+      optimised: topics,
+      partition: topicPartition,
+      communities: labelCommunities(graph, topics, topicPartition, papersOfMembers),
+    },
+  ];
+
+  graph.forEachNode((node, a) => {
+    graph.setNodeAttribute(node, 'community', fullCommunity.get(node) as number);
+    if (a.type === 'author') graph.setNodeAttribute(node, 'coauthor_community', coauthorPartition.community.get(node) as number);
+    if (a.type === 'paper' || a.type === 'keyword') {
+      graph.setNodeAttribute(node, 'topic_community', topicPartition.community.get(node) as number);
+    }
+  });
+  coauthors.forEachNode((node) => coauthors.setNodeAttribute(node, 'coauthor_community', coauthorPartition.community.get(node) as number));
+  topics.forEachNode((node) => topics.setNodeAttribute(node, 'topic_community', topicPartition.community.get(node) as number));
+
+  layOut(graph, (n) => fullCommunity.get(n) as number);
+  layOut(coauthors, (n) => coauthorPartition.community.get(n) as number);
+  layOut(topics, (n) => topicPartition.community.get(n) as number);
+
+  return { graph, coauthors, topics, views, papersLeftOutOfCoauthors: papersLeftOut };
+}

@@ -1,0 +1,57 @@
+import type { KnowledgeGraph } from '../graph/buildGraph.js';
+import { keywordsOf, type View } from '../graph/views.js';
+import type { Partition } from './communities.js';
+
+export interface CommunitySummary {
+  readonly id: number;
+  /** Its most distinctive keywords, e.g. "cell-free massive mimo · reciprocity calibration · phase". */
+  readonly label: string;
+  readonly size: number;
+  /** Labels of its best-connected members (weighted degree in the view). */
+  readonly topMembers: string[];
+}
+
+const LABEL_KEYWORDS = 3;
+const TOP_MEMBERS = 5;
+
+/**
+ * Label every community with its most distinctive keywords: frequent among the community's papers,
+ * rare among all papers (count inside × log(papers / papers with the keyword)). `papersOf` says which
+ * papers a community stands for: its own paper nodes, or the papers of its authors.
+ */
+export function labelCommunities(
+  graph: KnowledgeGraph,
+  view: View,
+  partition: Partition,
+  papersOf: (members: readonly string[]) => Iterable<string>,
+): CommunitySummary[] {
+  const members: string[][] = Array.from({ length: partition.count }, () => []);
+  for (const [node, c] of partition.community) (members[c] as string[]).push(node);
+  const paperTotal = graph.filterNodes((_, a) => a.type === 'paper').length;
+
+  return members.map((nodes, id) => {
+    const inside = new Map<string, number>();
+    for (const paper of new Set(papersOf(nodes))) {
+      for (const { keyword } of keywordsOf(graph, paper)) inside.set(keyword, (inside.get(keyword) ?? 0) + 1);
+    }
+    const scored = [...inside].map(([keyword, count]) => ({
+      keyword,
+      score: count * Math.log((paperTotal + 1) / (graph.getNodeAttribute(keyword, 'paper_count') as number)),
+    }));
+    scored.sort((a, b) => b.score - a.score || (a.keyword < b.keyword ? -1 : 1));
+    const strength = (n: string): number => view.reduceEdges(n, (sum, _, a) => sum + a.weight, 0);
+    const top = nodes
+      .map((n) => ({ n, s: strength(n) }))
+      .sort((a, b) => b.s - a.s || (a.n < b.n ? -1 : 1))
+      .slice(0, TOP_MEMBERS)
+      .map(({ n }) => view.getNodeAttribute(n, 'label'));
+    const label =
+      scored.length > 0
+        ? scored
+            .slice(0, LABEL_KEYWORDS)
+            .map((s) => graph.getNodeAttribute(s.keyword, 'label'))
+            .join(' · ')
+        : top.slice(0, LABEL_KEYWORDS).join(' · ');
+    return { id, label, size: nodes.length, topMembers: top };
+  });
+}
