@@ -3,8 +3,11 @@ import { once } from 'node:events';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DEFAULT_RESOLUTION, DEFAULT_SEED } from './analyse/communities.js';
+import { runBuild, SUMMARY_FILE } from './build.js';
 import { Diagnostics, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { EXPORTERS, FORMAT_NAMES, parseFormats } from './export/formats.js';
 import { readDigests } from './read/readDigests.js';
 import type { PaperRecord } from './read/types.js';
 
@@ -50,6 +53,22 @@ Examples:
   $ cat 2026-01-22.md | arxiv-kg parse - --strict
 ${EXIT_CODES_HELP}`;
 
+const BUILD_HELP = `
+Reads digests like parse, then builds one graph of papers, authors, categories and keywords, finds
+communities (Louvain) in the co-author network, the topic map and the full graph, draws each one
+(ForceAtlas2) and writes the requested formats into the output folder, plus ${SUMMARY_FILE}
+(counts, communities with readable labels, modularity, parameters, warnings). Files are written
+whole or not at all; the same inputs and options always give the same bytes.
+
+Formats:
+${EXPORTERS.map((e) => `  ${e.format.padEnd(8)} ${e.description}`).join('\n')}
+
+Examples:
+  $ arxiv-kg build                                   # the shipped sample into exports/
+  $ arxiv-kg build digests/ -o out --formats graphml # only the GraphML files
+  $ arxiv-kg build digests/ --resolution 2           # more, smaller communities
+${EXIT_CODES_HELP}`;
+
 async function writeJsonLines(out: Writable, records: readonly PaperRecord[]): Promise<void> {
   const batch: string[] = [];
   let size = 0;
@@ -73,45 +92,122 @@ function plural(n: number, singular: string, pluralForm = `${singular}s`): strin
   return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 
-interface ParseOptions {
+interface ReportOptions {
   readonly strict: boolean;
   readonly verbose: boolean;
   readonly quiet: boolean;
 }
 
-async function parseCommand(inputs: string[], options: ParseOptions, io: CliIo): Promise<number> {
-  const say = (line: string): void => {
-    io.stderr.write(`${line}\n`);
-  };
-  const diagnostics = new Diagnostics((d: Diagnostic) => {
-    if (d.severity !== 'notice' || options.verbose) say(formatDiagnostic(d));
-  });
-  const progress = io.interactive && !options.quiet;
-  const { records, files } = await readDigests(inputs.length > 0 ? inputs : [SAMPLE_DIGEST], {
-    diagnostics,
-    stdin: io.stdin,
-    ...(progress
-      ? { onFile: (_file, done, total) => io.stderr.write(`\rreading digests: ${done}/${total} files`) }
-      : {}),
-  });
-  if (progress && files.length > 0) io.stderr.write('\n');
-  await writeJsonLines(io.stdout, records);
+/** What both commands print on stderr: problems as found, progress on a terminal, a closing count. */
+class Reporter {
+  readonly diagnostics: Diagnostics;
+  readonly progress: boolean;
 
-  const skipped = diagnostics.count('skipped');
-  const notices = diagnostics.count('notice');
-  if (!options.quiet) {
-    const entries = files.reduce((n, f) => n + f.entries, 0);
-    const hidden = notices > 0 && !options.verbose ? ' (--verbose lists them)' : '';
-    say(
-      `arxiv-kg parse: ${plural(records.length, 'paper')} from ${plural(entries, 'entry', 'entries')} in ${plural(files.length, 'file')}; ` +
-        `${skipped} skipped, ${plural(diagnostics.count('warning'), 'warning')}, ${plural(notices, 'notice')}${hidden}`,
-    );
+  constructor(
+    private readonly command: string,
+    private readonly options: ReportOptions,
+    private readonly io: CliIo,
+  ) {
+    this.diagnostics = new Diagnostics((d: Diagnostic) => {
+      if (d.severity !== 'notice' || options.verbose) this.say(formatDiagnostic(d));
+    });
+    this.progress = io.interactive && !options.quiet;
   }
-  if (records.length === 0) {
-    say('arxiv-kg parse: no paper entries were found in the input; check that these are daily-arXiv digests');
-    return EXIT.nothingRead;
+
+  say(line: string): void {
+    this.io.stderr.write(`${line}\n`);
   }
-  return options.strict && skipped > 0 ? EXIT.entriesSkipped : EXIT.ok;
+
+  /** A progress line that the next one overwrites (terminal only). */
+  status(text: string): void {
+    if (this.progress) this.io.stderr.write(`\r\u001b[K${this.command}: ${text}`);
+  }
+
+  endStatus(): void {
+    if (this.progress) this.io.stderr.write('\r\u001b[K');
+  }
+
+  /** Print the closing count and decide the exit code. */
+  finish(papers: number, what: string): number {
+    const { diagnostics, options } = this;
+    const notices = diagnostics.count('notice');
+    if (!options.quiet) {
+      const hidden = notices > 0 && !options.verbose ? ' (--verbose lists them)' : '';
+      this.say(
+        `arxiv-kg ${this.command}: ${what}; ${diagnostics.count('skipped')} skipped, ` +
+          `${plural(diagnostics.count('warning'), 'warning')}, ${plural(notices, 'notice')}${hidden}`,
+      );
+    }
+    if (papers === 0) {
+      this.say(`arxiv-kg ${this.command}: no paper entries were found in the input; check that these are daily-arXiv digests`);
+      return EXIT.nothingRead;
+    }
+    return options.strict && diagnostics.count('skipped') > 0 ? EXIT.entriesSkipped : EXIT.ok;
+  }
+}
+
+async function parseCommand(inputs: string[], options: ReportOptions, io: CliIo): Promise<number> {
+  const report = new Reporter('parse', options, io);
+  const { records, files } = await readDigests(inputs.length > 0 ? inputs : [SAMPLE_DIGEST], {
+    diagnostics: report.diagnostics,
+    stdin: io.stdin,
+    onFile: (_file, done, total) => report.status(`reading digests: ${done}/${total} files`),
+  });
+  report.endStatus();
+  await writeJsonLines(io.stdout, records);
+  const entries = files.reduce((n, f) => n + f.entries, 0);
+  return report.finish(
+    records.length,
+    `${plural(records.length, 'paper')} from ${plural(entries, 'entry', 'entries')} in ${plural(files.length, 'file')}`,
+  );
+}
+
+interface BuildCommandOptions extends ReportOptions {
+  readonly out: string;
+  readonly formats: string;
+  readonly seed: number;
+  readonly resolution: number;
+}
+
+async function buildCommand(inputs: string[], options: BuildCommandOptions, io: CliIo): Promise<number> {
+  const report = new Reporter('build', options, io);
+  const result = await runBuild(inputs.length > 0 ? inputs : [SAMPLE_DIGEST], {
+    outDir: options.out,
+    exporters: parseFormats(options.formats),
+    seed: options.seed,
+    resolution: options.resolution,
+    diagnostics: report.diagnostics,
+    stdin: io.stdin,
+    onStage: (stage) => report.status(`${stage}…`),
+  });
+  report.endStatus();
+  const written = result.written.length > 0 ? ` -> ${options.out}/ (${result.written.join(', ')})` : '';
+  return report.finish(result.papers, `${plural(result.papers, 'paper')}${written}`);
+}
+
+function integerOption(name: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n)) throw new InvalidArgumentError(`${name} wants a whole number, got ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+function positiveNumberOption(name: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} wants a number above 0, got ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+function formatsOption(value: string): string {
+  try {
+    parseFormats(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+  return value;
 }
 
 /** Run the command line; resolves to the exit code instead of exiting, so tests can call it. */
@@ -128,16 +224,30 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP);
 
-  program
-    .command('parse')
+  const withReportOptions = (command: Command): Command =>
+    command
+      .option('--strict', 'exit with 1 when any entry or file had to be skipped', false)
+      .option('-v, --verbose', 'also list notices: disagreeing copies, near-identical author names', false)
+      .option('-q, --quiet', 'print nothing on stderr but problems', false);
+
+  withReportOptions(program.command('parse'))
     .description('read digests and print one merged JSON record per paper (JSON Lines)')
     .argument('[inputs...]', 'digest files, folders or - for stdin (default: the shipped sample)')
-    .option('--strict', 'exit with 1 when any entry or file had to be skipped', false)
-    .option('-v, --verbose', 'also list notices: disagreeing copies, near-identical author names', false)
-    .option('-q, --quiet', 'print nothing on stderr but problems', false)
     .addHelpText('after', PARSE_HELP)
-    .action(async (inputs: string[], options: ParseOptions) => {
+    .action(async (inputs: string[], options: ReportOptions) => {
       exitCode = await parseCommand(inputs, options, io);
+    });
+
+  withReportOptions(program.command('build'))
+    .description('build the knowledge graph, find communities, and write the exports (the main job)')
+    .argument('[inputs...]', 'digest files, folders or - for stdin (default: the shipped sample)')
+    .option('-o, --out <dir>', 'output folder', 'exports')
+    .option('--formats <list>', `comma-separated formats: ${FORMAT_NAMES.join(', ')}`, formatsOption, FORMAT_NAMES.join(','))
+    .option('--seed <n>', 'seed of Louvain: the same seed gives the same communities', integerOption('--seed'), DEFAULT_SEED)
+    .option('--resolution <x>', 'Louvain resolution: above 1 finds more, smaller communities', positiveNumberOption('--resolution'), DEFAULT_RESOLUTION)
+    .addHelpText('after', BUILD_HELP)
+    .action(async (inputs: string[], options: BuildCommandOptions) => {
+      exitCode = await buildCommand(inputs, options, io);
     });
 
   try {

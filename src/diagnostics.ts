@@ -26,13 +26,20 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 export class Diagnostics {
   private readonly counts: Record<Severity, number> = { skipped: 0, warning: 0, notice: 0 };
+  private readonly found: Diagnostic[] = [];
 
   /** @param onReport called once per diagnostic, as it is found (the CLI prints it at once). */
   constructor(private readonly onReport: (d: Diagnostic) => void = () => {}) {}
 
   report(d: Diagnostic): void {
     this.counts[d.severity] += 1;
+    if (d.severity !== 'notice') this.found.push(d);
     this.onReport(d);
+  }
+
+  /** Every problem reported so far (notices left out), in the order found. */
+  problems(): readonly Diagnostic[] {
+    return this.found;
   }
 
   count(severity: Severity): number {

@@ -81,7 +81,7 @@ describe('arxiv-kg parse', () => {
     stderr.on('data', (c: Buffer) => err.push(c));
     const io = { stdout, stderr, stdin: () => Readable.from([]), interactive: true };
     await main(['parse', path.join(FIXTURES, 'broken-digest.md'), path.join(ROOT, 'samples')], io);
-    expect(Buffer.concat(err).toString()).toContain('\rreading digests: 2/2 files\n');
+    expect(Buffer.concat(err).toString()).toContain('parse: reading digests: 2/2 files\r');
     err.length = 0;
     await main(['parse', '--quiet', path.join(ROOT, 'samples')], io);
     expect(Buffer.concat(err).toString()).toBe('');

@@ -1,0 +1,81 @@
+import type { Readable } from 'node:stream';
+import { analyseGraph } from './analyse/analyseGraph.js';
+import { formatDiagnostic, type Diagnostics } from './diagnostics.js';
+import type { Exporter } from './export/formats.js';
+import { writeOutputs, type FileWriter } from './export/outputFiles.js';
+import { buildSummary, writeSummary } from './export/summary.js';
+import { buildKnowledgeGraph, paperNode } from './graph/buildGraph.js';
+import { loadTaxonomy } from './graph/taxonomy.js';
+import type { InputSpec } from './read/inputs.js';
+import { readDigests } from './read/readDigests.js';
+import type { PaperRecord, SourceRef } from './read/types.js';
+
+export const SUMMARY_FILE = 'summary.json';
+
+export interface BuildOptions {
+  readonly outDir: string;
+  readonly exporters: readonly Exporter[];
+  readonly seed: number;
+  readonly resolution: number;
+  readonly diagnostics: Diagnostics;
+  readonly stdin?: () => Readable;
+  /** Called as each stage starts: `reading digests`, `building the graph`… */
+  readonly onStage?: (stage: string) => void;
+}
+
+export interface BuildResult {
+  readonly papers: number;
+  /** Names of the files written into `outDir`; empty when nothing was read. */
+  readonly written: readonly string[];
+}
+
+/**
+ * The main job: digests → paper records → knowledge graph → communities and layout → every requested
+ * format plus summary.json, written whole or not at all. Writes nothing when no paper was read.
+ */
+export async function runBuild(inputs: readonly InputSpec[], options: BuildOptions): Promise<BuildResult> {
+  const { diagnostics } = options;
+  const stage = options.onStage ?? (() => {});
+
+  stage('reading digests');
+  const { records, files } = await readDigests(inputs, {
+    diagnostics,
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+  });
+  if (records.length === 0) return { papers: 0, written: [] };
+
+  stage('building the graph');
+  const { graph, warnings } = buildKnowledgeGraph(records, { taxonomy: loadTaxonomy() });
+  for (const w of warnings) {
+    diagnostics.report({ severity: 'warning', file: w.source.file, line: w.source.line, problem: w.problem, action: w.action });
+  }
+
+  stage('finding communities and drawing');
+  const analysis = analyseGraph(graph, { seed: options.seed, resolution: options.resolution });
+  const byNode = new Map<string, PaperRecord>(records.map((r) => [paperNode(r.id), r]));
+  for (const paper of analysis.papersLeftOutOfCoauthors) {
+    const record = byNode.get(paper) as PaperRecord;
+    const source = record.sources[0] as SourceRef;
+    diagnostics.report({
+      severity: 'warning',
+      file: source.file,
+      line: source.line,
+      problem: `${record.id} has ${record.authors?.length ?? 0} authors`,
+      action: 'left it out of the co-author view (its authors keep it in the full graph)',
+    });
+  }
+
+  const outputs = new Map<string, FileWriter>();
+  for (const exporter of options.exporters) for (const [name, write] of exporter.files(analysis)) outputs.set(name, write);
+  const summary = buildSummary(analysis, {
+    files: files.length,
+    entries: files.reduce((n, f) => n + f.entries, 0),
+    papers: records.length,
+    warnings: diagnostics.problems().map(formatDiagnostic),
+  });
+  outputs.set(SUMMARY_FILE, (sink) => writeSummary(summary, sink));
+
+  stage(`writing ${outputs.size} files to ${options.outDir}`);
+  await writeOutputs(options.outDir, outputs);
+  return { papers: records.length, written: [...outputs.keys()] };
+}

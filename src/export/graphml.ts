@@ -1,0 +1,135 @@
+import type { AbstractGraph, Attributes } from 'graphology-types';
+import type { TextSink } from './outputFiles.js';
+
+/**
+ * GraphML that Gephi, Cytoscape, yEd, networkx, igraph and Neo4j read with every attribute:
+ * - every attribute declared once with its `attr.type` (boolean, int, long, double or string);
+ * - scalars only: a list becomes a `; `-joined string plus `<name>_count`;
+ * - node ids are `n0`, `n1`… (XML-safe NMTOKENs) with the graph's own key in the `key` attribute;
+ * - a `#rrggbb` colour is also given as `r`, `g`, `b`, the attributes yEd and Gephi look for;
+ * - edges carry `label` = their `type`, which Neo4j and Cytoscape import as the relationship type;
+ * - characters XML 1.0 forbids are removed.
+ * Written in one streaming pass after one pass that collects the attribute declarations.
+ */
+
+type GraphMLType = 'boolean' | 'int' | 'long' | 'double' | 'string';
+type Scalar = string | number | boolean;
+
+interface KeyDeclaration {
+  readonly id: string;
+  readonly name: string;
+  type: GraphMLType;
+}
+
+// XML 1.0 Char production: everything else (controls, lone surrogates, U+FFFE/F) is removed.
+const XML_ILLEGAL = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+export function xmlText(text: string): string {
+  return text.replace(XML_ILLEGAL, '').replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
+}
+
+function typeOf(value: Scalar): GraphMLType {
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'string') return 'string';
+  if (!Number.isInteger(value)) return 'double';
+  return Math.abs(value) < 2 ** 31 ? 'int' : 'long';
+}
+
+const NUMERIC_RANK: Partial<Record<GraphMLType, number>> = { int: 0, long: 1, double: 2 };
+
+/** The type that holds values of both types: int < long < double; anything else mixed is a string. */
+function widen(a: GraphMLType, b: GraphMLType): GraphMLType {
+  if (a === b) return a;
+  const ra = NUMERIC_RANK[a];
+  const rb = NUMERIC_RANK[b];
+  return ra !== undefined && rb !== undefined ? (ra > rb ? a : b) : 'string';
+}
+
+/** The scalars written for one element's attributes, in attribute order. */
+function scalars(attributes: Attributes, extra: Record<string, Scalar>): [string, Scalar][] {
+  const out: [string, Scalar][] = Object.entries(extra);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (Array.isArray(value)) {
+      out.push([name, value.join('; ')], [`${name}_count`, value.length]);
+    } else if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+      out.push([name, value]);
+      if (name === 'color' && typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value)) {
+        out.push(['r', parseInt(value.slice(1, 3), 16)], ['g', parseInt(value.slice(3, 5), 16)], ['b', parseInt(value.slice(5, 7), 16)]);
+      }
+    }
+  }
+  return out;
+}
+
+function format(value: Scalar): string {
+  return typeof value === 'string' ? xmlText(value) : String(value);
+}
+
+class KeyTable {
+  readonly declarations: KeyDeclaration[] = [];
+  private readonly byName = new Map<string, KeyDeclaration>();
+
+  constructor(private readonly prefix: 'd' | 'e') {}
+
+  see(name: string, value: Scalar): void {
+    const known = this.byName.get(name);
+    if (known) {
+      known.type = widen(known.type, typeOf(value));
+      return;
+    }
+    const declaration = { id: `${this.prefix}${this.declarations.length}`, name, type: typeOf(value) };
+    this.declarations.push(declaration);
+    this.byName.set(name, declaration);
+  }
+
+  id(name: string): string {
+    return (this.byName.get(name) as KeyDeclaration).id;
+  }
+}
+
+const nodeExtras = (key: string): Record<string, Scalar> => ({ key });
+const edgeExtras = (attributes: Attributes): Record<string, Scalar> =>
+  typeof attributes.type === 'string' ? { label: attributes.type } : {};
+
+export async function writeGraphML(graph: AbstractGraph, sink: TextSink): Promise<void> {
+  const nodeKeys = new KeyTable('d');
+  const edgeKeys = new KeyTable('e');
+  graph.forEachNode((node, a) => {
+    for (const [name, value] of scalars(a, nodeExtras(node))) nodeKeys.see(name, value);
+  });
+  graph.forEachEdge((_, a) => {
+    for (const [name, value] of scalars(a, edgeExtras(a))) edgeKeys.see(name, value);
+  });
+
+  await sink.write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
+      ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n',
+  );
+  for (const [domain, table] of [['node', nodeKeys], ['edge', edgeKeys]] as const) {
+    for (const k of table.declarations) {
+      await sink.write(`  <key id="${k.id}" for="${domain}" attr.name="${xmlText(k.name)}" attr.type="${k.type}"/>\n`);
+    }
+  }
+  const edgedefault = graph.type === 'undirected' ? 'undirected' : 'directed';
+  await sink.write(`  <graph id="G" edgedefault="${edgedefault}">\n`);
+
+  const ids = new Map<string, string>();
+  for (const node of graph.nodes()) {
+    const id = `n${ids.size}`;
+    ids.set(node, id);
+    let xml = `    <node id="${id}">`;
+    for (const [name, value] of scalars(graph.getNodeAttributes(node), nodeExtras(node))) {
+      xml += `<data key="${nodeKeys.id(name)}">${format(value)}</data>`;
+    }
+    await sink.write(`${xml}</node>\n`);
+  }
+  for (const edge of graph.edges()) {
+    const a = graph.getEdgeAttributes(edge);
+    let xml = `    <edge source="${ids.get(graph.source(edge)) as string}" target="${ids.get(graph.target(edge)) as string}">`;
+    for (const [name, value] of scalars(a, edgeExtras(a))) xml += `<data key="${edgeKeys.id(name)}">${format(value)}</data>`;
+    await sink.write(`${xml}</edge>\n`);
+  }
+  await sink.write('  </graph>\n</graphml>\n');
+}

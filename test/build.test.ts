@@ -1,0 +1,79 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { DirectedGraph } from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const EXPORTS = path.join(ROOT, 'exports');
+
+async function build(args: string[]) {
+  const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-build-'));
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const err: Buffer[] = [];
+  stdout.resume();
+  stderr.on('data', (c: Buffer) => err.push(c));
+  const code = await main(['build', '-o', out, ...args], { stdout, stderr, stdin: () => Readable.from([]), interactive: false });
+  const files = await readdir(out).catch(() => []);
+  return { code, out, files: files.sort(), stderr: Buffer.concat(err).toString() };
+}
+
+const read = (folder: string, file: string): Promise<string> => readFile(path.join(folder, file), 'utf8');
+
+describe('arxiv-kg build', () => {
+  it('rebuilds the committed exports/ of the shipped sample byte for byte', async () => {
+    const { code, out, files, stderr } = await build([]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^arxiv-kg build: 32 papers -> .*summary\.json\); 0 skipped, 0 warnings, 0 notices\n$/);
+    expect(files).toEqual((await readdir(EXPORTS)).sort());
+    expect(files).toEqual(['coauthors.graphml', 'graph.gexf', 'graph.graphml', 'graph.json', 'summary.json', 'topics.graphml']);
+    for (const file of files) expect(await read(out, file), `${file} differs from exports/${file}: rebuild exports/ and review the diff`).toBe(await read(EXPORTS, file));
+  });
+
+  it('writes the same bytes twice, and other bytes for another seed', async () => {
+    const first = await build(['--formats', 'json']);
+    const second = await build(['--formats', 'json']);
+    expect(await read(second.out, 'graph.json')).toBe(await read(first.out, 'graph.json'));
+    expect(await read(second.out, 'summary.json')).toBe(await read(first.out, 'summary.json'));
+    const reseeded = await build(['--formats', 'json', '--seed', '7']);
+    expect(JSON.parse(await read(reseeded.out, 'summary.json')).views.full.parameters.seed).toBe(7);
+  });
+
+  it('writes only the formats asked for, plus summary.json', async () => {
+    const { code, files } = await build(['--formats', 'graphml']);
+    expect(code).toBe(0);
+    expect(files).toEqual(['coauthors.graphml', 'graph.graphml', 'summary.json', 'topics.graphml']);
+  });
+
+  it('refuses an unknown format, naming the known ones, and writes nothing', async () => {
+    const { code, files, stderr } = await build(['--formats', 'graphml,svg']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown format "svg"; known formats: graphml, gexf, json');
+    expect(files).toEqual([]);
+  });
+
+  it('writes nothing when no paper was read', async () => {
+    const { code, files } = await build([path.join(ROOT, 'test', 'fixtures', 'missing.md')]);
+    expect(code).toBe(2);
+    expect(files).toEqual([]);
+  });
+
+  it('writes files that load back: graphology JSON and GEXF with the drawing', async () => {
+    const json = DirectedGraph.from(JSON.parse(await read(EXPORTS, 'graph.json')));
+    const gexf = parseGexf(DirectedGraph, await read(EXPORTS, 'graph.gexf'));
+    expect(gexf.order).toBe(json.order);
+    expect(gexf.size).toBe(json.size);
+    const paper = 'paper:2601.14648';
+    expect(gexf.getNodeAttributes(paper)).toMatchObject({
+      x: json.getNodeAttribute(paper, 'x'),
+      y: json.getNodeAttribute(paper, 'y'),
+      size: json.getNodeAttribute(paper, 'size'),
+      community: json.getNodeAttribute(paper, 'community'),
+    });
+    expect(gexf.getNodeAttribute(paper, 'color')).toMatch(/^(#|rgb)/);
+  });
+});
