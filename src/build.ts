@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { analyseGraph } from './analyse/analyseGraph.js';
+import { drawAnalysis } from './analyse/layout.js';
 import { formatDiagnostic, type Diagnostics } from './diagnostics.js';
 import type { Exporter } from './export/formats.js';
 import { writeOutputs, type FileWriter } from './export/outputFiles.js';
@@ -50,7 +51,7 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
     diagnostics.report({ severity: 'warning', file: w.source.file, line: w.source.line, problem: w.problem, action: w.action });
   }
 
-  stage('finding communities and drawing');
+  stage('finding communities');
   const analysis = analyseGraph(graph, { seed: options.seed, resolution: options.resolution });
   const byNode = new Map<string, PaperRecord>(records.map((r) => [paperNode(r.id), r]));
   for (const paper of analysis.papersLeftOutOfCoauthors) {
@@ -65,6 +66,9 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
     });
   }
 
+  stage('drawing');
+  drawAnalysis(analysis);
+
   const outputs = new Map<string, FileWriter>();
   for (const exporter of options.exporters) for (const [name, write] of exporter.files(analysis)) outputs.set(name, write);
   const summary = buildSummary(analysis, {
@@ -75,7 +79,7 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
   });
   outputs.set(SUMMARY_FILE, (sink) => writeSummary(summary, sink));
 
-  stage(`writing ${outputs.size} files to ${options.outDir}`);
+  stage('writing files');
   await writeOutputs(options.outDir, outputs);
   return { papers: records.length, written: [...outputs.keys()] };
 }

@@ -2,7 +2,6 @@ import type { KnowledgeGraph } from '../graph/buildGraph.js';
 import { coauthorView, fullGraphWithoutCategories, topicView, type View } from '../graph/views.js';
 import { detectCommunities, type CommunityOptions, type Partition } from './communities.js';
 import { labelCommunities, type CommunitySummary } from './labels.js';
-import { layOut } from './layout.js';
 
 export type ViewName = 'full' | 'coauthors' | 'topics';
 
@@ -21,6 +20,8 @@ export interface Analysis {
   readonly coauthors: View;
   readonly topics: View;
   readonly views: readonly ViewAnalysis[];
+  /** Node colours by community of each graph, for drawing. */
+  readonly communityOf: { readonly graph: (node: string) => number; readonly coauthors: (node: string) => number; readonly topics: (node: string) => number };
   /** Papers (node keys) left out of the co-author view for their very long author lists. */
   readonly papersLeftOutOfCoauthors: readonly string[];
 }
@@ -45,8 +46,8 @@ function placeCategories(graph: KnowledgeGraph, partition: Partition): Map<strin
 
 /**
  * Find communities in the co-author network, the topic map and the full graph (seeded Louvain),
- * label them, store them as node attributes (`coauthor_community`, `topic_community`, `community`)
- * and draw each graph. Mutates the graphs it is given and returns what it found.
+ * label them and store them as node attributes (`coauthor_community`, `topic_community`,
+ * `community`). Mutates the graph it is given and returns what it found.
  */
 export function analyseGraph(graph: KnowledgeGraph, options: CommunityOptions = {}): Analysis {
   const { view: coauthors, papersLeftOut } = coauthorView(graph);
@@ -96,9 +97,10 @@ export function analyseGraph(graph: KnowledgeGraph, options: CommunityOptions = 
   coauthors.forEachNode((node) => coauthors.setNodeAttribute(node, 'coauthor_community', coauthorPartition.community.get(node) as number));
   topics.forEachNode((node) => topics.setNodeAttribute(node, 'topic_community', topicPartition.community.get(node) as number));
 
-  layOut(graph, (n) => fullCommunity.get(n) as number);
-  layOut(coauthors, (n) => coauthorPartition.community.get(n) as number);
-  layOut(topics, (n) => topicPartition.community.get(n) as number);
-
-  return { graph, coauthors, topics, views, papersLeftOutOfCoauthors: papersLeftOut };
+  const communityOf = {
+    graph: (n: string) => fullCommunity.get(n) as number,
+    coauthors: (n: string) => coauthorPartition.community.get(n) as number,
+    topics: (n: string) => topicPartition.community.get(n) as number,
+  };
+  return { graph, coauthors, topics, views, communityOf, papersLeftOutOfCoauthors: papersLeftOut };
 }

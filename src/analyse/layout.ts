@@ -1,4 +1,5 @@
 import type { AbstractGraph } from 'graphology-types';
+import type { Analysis } from './analyseGraph.js';
 import { forceAtlas2 } from './interop.js';
 
 /**
@@ -82,4 +83,11 @@ export function layOut(graph: AbstractGraph, communityOf: (node: string) => numb
       color: communityColor(communityOf(node)),
     });
   });
+}
+
+/** Draw the full graph and both views, each coloured by its own communities. */
+export function drawAnalysis(analysis: Analysis): void {
+  layOut(analysis.graph, analysis.communityOf.graph);
+  layOut(analysis.coauthors, analysis.communityOf.coauthors);
+  layOut(analysis.topics, analysis.communityOf.topics);
 }

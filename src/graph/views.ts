@@ -86,7 +86,9 @@ export function topicView(graph: KnowledgeGraph): View {
   const view = emptyView();
   for (const node of graph.nodes()) {
     const a = graph.getNodeAttributes(node);
-    if (a.type === 'paper' || a.type === 'keyword') view.addNode(node, { type: a.type, label: a.label });
+    if (a.type === 'keyword') view.addNode(node, { type: a.type, label: a.label });
+    // Papers keep their primary category: colouring by it, and scoring topics against it.
+    else if (a.type === 'paper') view.addNode(node, { type: a.type, label: a.label, ...(a.primary_category === undefined ? {} : { primary_category: a.primary_category }) });
   }
   graph.forEachEdge((_, a, source, target) => {
     if (a.type === 'has_keyword') addWeight(view, source, target, a.type, a.weight as number);

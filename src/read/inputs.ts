@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -30,9 +31,9 @@ async function walk(folder: string, diagnostics: Diagnostics, visited = new Set<
   const real = await realpath(folder);
   if (visited.has(real)) return [];
   visited.add(real);
-  let children: string[];
+  let children: Dirent[];
   try {
-    children = (await readdir(folder)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    children = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
     diagnostics.report({
       severity: 'skipped',
@@ -42,13 +43,21 @@ async function walk(folder: string, diagnostics: Diagnostics, visited = new Set<
     });
     return [];
   }
+  const visible = children.filter((child) => !child.name.startsWith('.'));
+  // Only links need a stat to know what they point to; those run in parallel.
+  const kinds = await Promise.all(
+    visible.map(async (child) => {
+      if (!child.isSymbolicLink()) return { directory: child.isDirectory(), file: child.isFile() };
+      const info = await stat(path.join(folder, child.name)).catch(() => undefined);
+      return { directory: info?.isDirectory() === true, file: info?.isFile() === true };
+    }),
+  );
   const found: string[] = [];
-  for (const name of children) {
-    if (name.startsWith('.')) continue;
-    const full = path.join(folder, name);
-    const info = await stat(full).catch(() => undefined);
-    if (info?.isDirectory()) found.push(...(await walk(full, diagnostics, visited)));
-    else if (info?.isFile() && DIGEST_EXTENSIONS.has(path.extname(name).toLowerCase())) found.push(full);
+  for (const [i, child] of visible.entries()) {
+    const full = path.join(folder, child.name);
+    const kind = kinds[i] as { directory: boolean; file: boolean };
+    if (kind.directory) found.push(...(await walk(full, diagnostics, visited)));
+    else if (kind.file && DIGEST_EXTENSIONS.has(path.extname(child.name).toLowerCase())) found.push(full);
   }
   return found;
 }
@@ -95,7 +104,8 @@ export async function resolveInputs(
           action: 'nothing read from it',
         });
       }
-      for (const file of files) add(fileInput(file), await realpath(file));
+      const real = await Promise.all(files.map((file) => realpath(file)));
+      files.forEach((file, i) => add(fileInput(file), real[i] as string));
     } catch (error) {
       diagnostics.report({
         severity: 'skipped',
