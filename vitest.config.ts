@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/corpus/**', 'node_modules/**'],
+    exclude: ['test/shared/**', 'node_modules/**'],
   },
 });
