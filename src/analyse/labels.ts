@@ -15,6 +15,22 @@ const LABEL_KEYWORDS = 3;
 const TOP_MEMBERS = 5;
 
 /**
+ * The first keywords of a ranking that say different things: a term inside a chosen one is skipped
+ * ("sensing" after "integrated sensing"), and a chosen term inside a later one gives way to it.
+ */
+function distinct(ranked: readonly string[]): string[] {
+  const words = (key: string): string => ` ${key.slice(key.indexOf(':') + 1)} `;
+  const chosen: string[] = [];
+  for (const candidate of ranked) {
+    if (chosen.some((c) => words(c).includes(words(candidate)))) continue;
+    const kept = chosen.filter((c) => !words(candidate).includes(words(c)));
+    chosen.splice(0, chosen.length, ...kept, candidate);
+    if (chosen.length === LABEL_KEYWORDS) break;
+  }
+  return chosen;
+}
+
+/**
  * Label every community with its most distinctive keywords: frequent among the community's papers,
  * rare among all papers (count inside × log(papers / papers with the keyword)). `papersOf` says which
  * papers a community stands for: its own paper nodes, or the papers of its authors.
@@ -45,13 +61,7 @@ export function labelCommunities(
       .sort((a, b) => b.s - a.s || (a.n < b.n ? -1 : 1))
       .slice(0, TOP_MEMBERS)
       .map(({ n }) => view.getNodeAttribute(n, 'label'));
-    const label =
-      scored.length > 0
-        ? scored
-            .slice(0, LABEL_KEYWORDS)
-            .map((s) => graph.getNodeAttribute(s.keyword, 'label'))
-            .join(' · ')
-        : top.slice(0, LABEL_KEYWORDS).join(' · ');
+    const label = scored.length > 0 ? distinct(scored.map((s) => s.keyword)).map((k) => graph.getNodeAttribute(k, 'label')).join(' · ') : top.slice(0, LABEL_KEYWORDS).join(' · ');
     return { id, label, size: nodes.length, topMembers: top };
   });
 }

@@ -35,7 +35,9 @@ const STOP_WORDS = new Set(
   significantly significant state art performance experiments experimental effective efficient outperforms
   outperform furthermore moreover address addresses work works key task tasks data problem problems able
   including provide provides provided enable enables enabled improve improves improved high low large small
-  different given specific recent recently challenge challenges`
+  different given specific recent recently challenge challenges review reviews content limitation
+  limitations traditional critical paradigm paradigms technology technologies mode range algorithm
+  algorithms application applications analysis aspects overall potential`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
@@ -71,6 +73,14 @@ function contentRuns(text: string): string[][] {
   return runs;
 }
 
+/**
+ * How an extracted term reads: title case undone ("Speech Enhancement" → "speech enhancement"),
+ * acronyms and names with inner capitals or digits kept ("MIMO", "LLaMA", "3D", "GPT-4").
+ */
+function displayWord(word: string): string {
+  return /[A-Z].*[A-Z]|\d/.test(word) ? word : word.toLowerCase();
+}
+
 /** Plural folding good enough to meet "network" and "networks" in one term. */
 function termWord(word: string): string {
   const lower = word.toLowerCase();
@@ -95,7 +105,7 @@ function termsOf(record: PaperRecord): Map<string, Term> {
           const key = words.map(termWord).join(' ');
           const term = terms.get(key);
           if (term) term.count++;
-          else terms.set(key, { key, phrase: words.join(' '), inTitle, count: 1 });
+          else terms.set(key, { key, phrase: words.map(displayWord).join(' '), inTitle, count: 1 });
         }
       }
     }

@@ -72,7 +72,7 @@ export function foldDiacritics(text: string): string {
  * in the abstract"). Such text says nothing about the paper, so it is dropped, not kept as a summary.
  */
 const PLACEHOLDER =
-  /^(?:error(?:[:：].*)?|\w+ (?:generation|extraction|analysis) (?:failed|unavailable)|failed when generating .*|n\/?a|none|null|undefined)$/i;
+  /^(?:error(?:[:：].*)?|\w+ (?:generation|extraction|analysis) (?:failed|unavailable)|failed when generating .*|n\/a|none|null|undefined)$/i;
 /** Quota messages come in many wordings; these words are in all of them. */
 const QUOTA_MESSAGE = /api quota exceeded|API配额/i;
 const CANNED_FALLBACKS = new Set([
