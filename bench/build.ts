@@ -15,6 +15,7 @@ import { Diagnostics } from '../src/diagnostics.js';
 import { EXPORTERS } from '../src/export/formats.js';
 import { writeGraphML } from '../src/export/graphml.js';
 import { writeOutputs } from '../src/export/outputFiles.js';
+import { DEFAULT_BASE } from '../src/export/rdf/vocabulary.js';
 import { buildKnowledgeGraph } from '../src/graph/buildGraph.js';
 import { loadTaxonomy } from '../src/graph/taxonomy.js';
 import { coauthorView, fullGraphWithoutCategories, topicView, type View } from '../src/graph/views.js';
@@ -60,6 +61,7 @@ export async function benchBuild(corpus: string): Promise<void> {
       exporters: EXPORTERS,
       seed: SEED,
       resolution: 1,
+      base: DEFAULT_BASE,
       diagnostics: new Diagnostics(),
       onStage: (stage) => {
         const now = performance.now();

@@ -18,6 +18,8 @@ export interface BuildOptions {
   readonly exporters: readonly Exporter[];
   readonly seed: number;
   readonly resolution: number;
+  /** Base of the IRIs the RDF formats mint. */
+  readonly base: string;
   readonly diagnostics: Diagnostics;
   readonly stdin?: () => Readable;
   /** Called as each stage starts: `reading digests`, `building the graph`… */
@@ -39,14 +41,19 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
   const stage = options.onStage ?? (() => {});
 
   stage('reading digests');
-  const { records, files } = await readDigests(inputs, {
+  const { records, files, spellings } = await readDigests(inputs, {
     diagnostics,
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
   });
   if (records.length === 0) return { papers: 0, written: [] };
 
   stage('building the graph');
-  const { graph, warnings } = buildKnowledgeGraph(records, { taxonomy: loadTaxonomy() });
+  const taxonomy = loadTaxonomy();
+  const { graph, warnings } = buildKnowledgeGraph(records, {
+    taxonomy,
+    spellings,
+    digests: files.map((f) => ({ file: f.file, ...(f.date === undefined ? {} : { date: f.date }) })),
+  });
   for (const w of warnings) {
     diagnostics.report({ severity: 'warning', file: w.source.file, line: w.source.line, problem: w.problem, action: w.action });
   }
@@ -70,7 +77,8 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
   drawAnalysis(analysis);
 
   const outputs = new Map<string, FileWriter>();
-  for (const exporter of options.exporters) for (const [name, write] of exporter.files(analysis)) outputs.set(name, write);
+  const context = { analysis, taxonomy, base: options.base };
+  for (const exporter of options.exporters) for (const [name, write] of exporter.files(context)) outputs.set(name, write);
   const summary = buildSummary(analysis, {
     files: files.length,
     entries: files.reduce((n, f) => n + f.entries, 0),

@@ -1,25 +1,19 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { DirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { runCli } from './helpers/runCli.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const EXPORTS = path.join(ROOT, 'exports');
 
 async function build(args: string[]) {
   const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-build-'));
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const err: Buffer[] = [];
-  stdout.resume();
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await main(['build', '-o', out, ...args], { stdout, stderr, stdin: () => Readable.from([]), interactive: false });
+  const { code, stderr } = await runCli(['build', '-o', out, ...args]);
   const files = await readdir(out).catch(() => []);
-  return { code, out, files: files.sort(), stderr: Buffer.concat(err).toString() };
+  return { code, out, files: files.sort(), stderr };
 }
 
 const read = (folder: string, file: string): Promise<string> => readFile(path.join(folder, file), 'utf8');
@@ -30,7 +24,18 @@ describe('arxiv-kg build', () => {
     expect(code).toBe(0);
     expect(stderr).toMatch(/^arxiv-kg build: 32 papers -> .*summary\.json\); 0 skipped, 0 warnings, 0 notices\n$/);
     expect(files).toEqual((await readdir(EXPORTS)).sort());
-    expect(files).toEqual(['coauthors.graphml', 'graph.gexf', 'graph.graphml', 'graph.json', 'summary.json', 'topics.graphml']);
+    expect(files).toEqual([
+      'coauthors.graphml',
+      'graph.gexf',
+      'graph.graphml',
+      'graph.json',
+      'graph.nq',
+      'graph.nt',
+      'graph.trig',
+      'graph.ttl',
+      'summary.json',
+      'topics.graphml',
+    ]);
     for (const file of files) expect(await read(out, file), `${file} differs from exports/${file}: rebuild exports/ and review the diff`).toBe(await read(EXPORTS, file));
   });
 
@@ -52,7 +57,7 @@ describe('arxiv-kg build', () => {
   it('refuses an unknown format, naming the known ones, and writes nothing', async () => {
     const { code, files, stderr } = await build(['--formats', 'graphml,svg']);
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown format "svg"; known formats: graphml, gexf, json');
+    expect(stderr).toContain('unknown format "svg"; known formats: graphml, gexf, json, ttl, nt, nq, trig');
     expect(files).toEqual([]);
   });
 

@@ -1,8 +1,18 @@
 import type { Analysis } from '../analyse/analyseGraph.js';
+import type { Taxonomy } from '../graph/taxonomy.js';
 import { writeGexf } from './gexf.js';
 import { writeGraphJson } from './graphJson.js';
 import { writeGraphML } from './graphml.js';
 import type { FileWriter } from './outputFiles.js';
+import { RDF_FORMATS, writeRdf, type RdfFormat } from './rdf/rdf.js';
+
+/** What every exporter may draw on. */
+export interface ExportContext {
+  readonly analysis: Analysis;
+  readonly taxonomy: Taxonomy;
+  /** Base of the IRIs the RDF formats mint. */
+  readonly base: string;
+}
 
 /**
  * One output format: the files it writes, by name, and how. The names are part of the interface:
@@ -11,14 +21,14 @@ import type { FileWriter } from './outputFiles.js';
 export interface Exporter {
   readonly format: string;
   readonly description: string;
-  files(analysis: Analysis): Map<string, FileWriter>;
+  files(context: ExportContext): Map<string, FileWriter>;
 }
 
 export const EXPORTERS: readonly Exporter[] = [
   {
     format: 'graphml',
     description: 'graph.graphml, coauthors.graphml, topics.graphml (Gephi, Cytoscape, yEd, networkx, igraph, Neo4j)',
-    files: (analysis) =>
+    files: ({ analysis }) =>
       new Map([
         ['graph.graphml', (sink) => writeGraphML(analysis.graph, sink)],
         ['coauthors.graphml', (sink) => writeGraphML(analysis.coauthors, sink)],
@@ -28,13 +38,24 @@ export const EXPORTERS: readonly Exporter[] = [
   {
     format: 'gexf',
     description: 'graph.gexf (Gephi, with the layout and colours)',
-    files: (analysis) => new Map([['graph.gexf', (sink) => writeGexf(analysis.graph, sink)]]),
+    files: ({ analysis }) => new Map([['graph.gexf', (sink) => writeGexf(analysis.graph, sink)]]),
   },
   {
     format: 'json',
     description: "graph.json (graphology's serialised graph: Graph.from(json))",
-    files: (analysis) => new Map([['graph.json', (sink) => writeGraphJson(analysis.graph, sink)]]),
+    files: ({ analysis }) => new Map([['graph.json', (sink) => writeGraphJson(analysis.graph, sink)]]),
   },
+  ...(Object.keys(RDF_FORMATS) as RdfFormat[]).map((format) => ({
+    format,
+    description: {
+      ttl: 'graph.ttl (RDF Turtle: every statement once, in the default graph)',
+      nt: 'graph.nt (RDF N-Triples: every statement once)',
+      nq: 'graph.nq (RDF N-Quads: one named graph per digest, one for the taxonomy, one for the analysis)',
+      trig: 'graph.trig (RDF TriG: the same named graphs as graph.nq)',
+    }[format],
+    files: (context: ExportContext) =>
+      new Map<string, FileWriter>([[RDF_FORMATS[format].file, (sink) => writeRdf(context, format, sink)]]),
+  })),
 ];
 
 export const FORMAT_NAMES = EXPORTERS.map((e) => e.format);

@@ -14,9 +14,18 @@ export class TextSink {
   constructor(private readonly stream: WriteStream) {}
 
   async write(text: string): Promise<void> {
+    this.append(text);
+    if (this.full) await this.flush();
+  }
+
+  /** Add text without waiting: for writers that cannot await (n3's); call `flush` when `full`. */
+  append(text: string): void {
     this.parts.push(text);
     this.size += text.length;
-    if (this.size >= FLUSH_BYTES) await this.flush();
+  }
+
+  get full(): boolean {
+    return this.size >= FLUSH_BYTES;
   }
 
   async flush(): Promise<void> {

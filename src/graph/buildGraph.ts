@@ -19,8 +19,17 @@ export interface EdgeAttributes {
   [name: string]: AttributeValue;
 }
 
+/** A digest the graph was built from, with its date when it gives one: provenance for exports. */
+export interface DigestFile {
+  readonly file: string;
+  readonly date?: string;
+}
+export interface GraphAttributes {
+  digests: DigestFile[];
+}
+
 /** The knowledge graph: directed, one edge per ordered pair (author → paper → category / keyword). */
-export type KnowledgeGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
+export type KnowledgeGraph = DirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 export const paperNode = (id: string): string => `paper:${id}`;
 export const authorNode = (name: string): string => `author:${authorKey(name)}`;
@@ -36,6 +45,10 @@ export interface BuildWarning {
 
 export interface BuildGraphOptions {
   readonly taxonomy: Taxonomy;
+  /** The digests read, in reading order (stored as the graph attribute `digests`). */
+  readonly digests?: readonly DigestFile[];
+  /** Every spelling of each author's display name, the display name first (from reading). */
+  readonly spellings?: ReadonlyMap<string, readonly string[]>;
   /** Keywords of every paper; the extractor of `src/mine` unless replaced. */
   readonly extractKeywords?: (records: readonly PaperRecord[]) => KeywordsByPaper;
 }
@@ -54,6 +67,7 @@ export function buildKnowledgeGraph(
   options: BuildGraphOptions,
 ): { graph: KnowledgeGraph; warnings: BuildWarning[] } {
   const graph: KnowledgeGraph = new DirectedGraph({ allowSelfLoops: false });
+  graph.setAttribute('digests', [...(options.digests ?? [])]);
   const keywords = (options.extractKeywords ?? extractKeywords)(records);
   const unknownCategories = new Map<string, { papers: number; source: SourceRef }>();
   let edges = 0;
@@ -73,13 +87,24 @@ export function buildKnowledgeGraph(
       ...(record.categories?.[0] === undefined ? {} : { primary_category: record.categories[0] }),
       categories: record.categories ?? [],
       authors: record.authors ?? [],
+      ...(record.version === undefined ? {} : { version: record.version }),
+      ...(record.titleTranslation === undefined ? {} : { title_translation: record.titleTranslation }),
       ...(record.tldr === undefined ? {} : { tldr: record.tldr }),
+      ...(record.motivation === undefined ? {} : { motivation: record.motivation }),
+      ...(record.method === undefined ? {} : { method: record.method }),
+      ...(record.result === undefined ? {} : { result: record.result }),
+      ...(record.conclusion === undefined ? {} : { conclusion: record.conclusion }),
       ...(record.abstract === undefined ? {} : { abstract: record.abstract }),
+      ...(record.comment === undefined ? {} : { comment: record.comment }),
+      sources: record.sources.map((s) => `${s.file}:${s.line}`),
     });
 
     (record.authors ?? []).forEach((name, index) => {
       const author = authorNode(name);
-      if (!graph.hasNode(author)) graph.addNode(author, { type: 'author', label: name });
+      if (!graph.hasNode(author)) {
+        const others = options.spellings?.get(name)?.slice(1) ?? [];
+        graph.addNode(author, { type: 'author', label: name, ...(others.length > 0 ? { other_spellings: others } : {}) });
+      }
       countUp(graph, author, 'paper_count');
       // A name printed twice in one author list is one authorship, at its first position.
       link(author, paper, { type: 'authored', position: index + 1 });

@@ -16,15 +16,33 @@ export interface CategoryInfo {
   readonly active: boolean;
 }
 
+/** One concept of the taxonomy, for a SKOS export: a group, an archive or a category. */
+export interface TaxonomyConcept {
+  readonly kind: 'group' | 'archive' | 'category';
+  /** `physics` (group), `astro-ph` (archive), `astro-ph.GA` (category). */
+  readonly code: string;
+  readonly name: string;
+  /** The code of the concept one level up (category → archive → group). */
+  readonly broader?: string;
+  readonly active: boolean;
+  readonly description?: string;
+}
+
 export interface Taxonomy {
   /** What arXiv calls `code`; undefined for a code the taxonomy does not list (custom sections, typos). */
   category(code: string): CategoryInfo | undefined;
+  /** Every group, archive and category, in that order. */
+  concepts(): readonly TaxonomyConcept[];
+  /** Codes that name the same category: `[cs.SY, eess.SY]`, and retired archives to their category. */
+  equivalences(): readonly (readonly [string, string])[];
 }
 
 interface TaxonomyFile {
-  groups: { id: string; name: string }[];
-  archives: { id: string; name: string; group: string }[];
-  categories: { id: string; name: string; archive: string; is_active: boolean }[];
+  groups: { id: string; name: string; is_active: boolean }[];
+  archives: { id: string; name: string; group: string; is_active: boolean }[];
+  categories: { id: string; name: string; archive: string; is_active: boolean; description?: string }[];
+  aliases: Record<string, string>;
+  archives_subsumed: Record<string, string>;
 }
 
 function isTaxonomyFile(data: unknown): data is TaxonomyFile {
@@ -35,6 +53,8 @@ function isTaxonomyFile(data: unknown): data is TaxonomyFile {
     Array.isArray(d.groups) &&
     Array.isArray(d.archives) &&
     Array.isArray(d.categories) &&
+    typeof d.aliases === 'object' &&
+    typeof d.archives_subsumed === 'object' &&
     d.categories.every((c) => typeof c.id === 'string' && typeof c.name === 'string' && typeof c.archive === 'string')
   );
 }
@@ -60,5 +80,19 @@ export function loadTaxonomy(file: string = TAXONOMY_FILE): Taxonomy {
       active: c.is_active,
     });
   }
-  return { category: (code) => categories.get(code) };
+  const group = (id: string): string => id.replace(/^grp_/, '');
+  const concepts: TaxonomyConcept[] = [
+    ...data.groups.map((g) => ({ kind: 'group' as const, code: group(g.id), name: g.name, active: g.is_active })),
+    ...data.archives.map((a) => ({ kind: 'archive' as const, code: a.id, name: a.name, broader: group(a.group), active: a.is_active })),
+    ...data.categories.map((c) => ({
+      kind: 'category' as const,
+      code: c.id,
+      name: c.name,
+      broader: c.archive,
+      active: c.is_active,
+      ...(c.description ? { description: c.description } : {}),
+    })),
+  ];
+  const equivalences = [...Object.entries(data.aliases), ...Object.entries(data.archives_subsumed)] as [string, string][];
+  return { category: (code) => categories.get(code), concepts: () => concepts, equivalences: () => equivalences };
 }

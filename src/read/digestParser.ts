@@ -185,6 +185,11 @@ export class DigestParser {
     if (item) this.announced.set(cleanText(item[1] as string), { count: Number(item[2]), line: lineNo });
   }
 
+  /** The digest's date: from the file name, else from its title heading. */
+  get digestDate(): string | undefined {
+    return this.date;
+  }
+
   /** Close the last entry and report what the whole file showed. Returns the number of entries read. */
   end(): number {
     if (this.entry?.inDetails) {

@@ -115,6 +115,16 @@ export class PaperMerger {
   }
 
   /** One record per paper, in the order papers were first seen. */
+  /** Every spelling seen of each display name, the display name first (e.g. for SKOS alternative labels). */
+  spellingsByName(): Map<string, string[]> {
+    const result = new Map<string, string[]>();
+    for (const person of this.people.values()) {
+      const display = this.display(person.spellings[0] as string);
+      result.set(display, [display, ...person.spellings.filter((s) => s !== display)]);
+    }
+    return result;
+  }
+
   records(diagnostics: Diagnostics): PaperRecord[] {
     this.reportNearCollisions(diagnostics);
     const records: PaperRecord[] = [];

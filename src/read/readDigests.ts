@@ -12,11 +12,15 @@ export interface FileSummary {
   readonly bytes: number;
   /** Paper entries read, repeats included. */
   readonly entries: number;
+  /** The digest's date (file name, else title), when it gives one. */
+  readonly date?: string;
 }
 
 export interface ReadResult {
   readonly records: PaperRecord[];
   readonly files: FileSummary[];
+  /** Every spelling of each author's display name, the display name first. */
+  readonly spellings: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface ReadOptions {
@@ -43,7 +47,7 @@ export async function readDigests(inputs: readonly InputSpec[], options: ReadOpt
     files.push(summary);
     options.onFile?.(summary, files.length, sources.length);
   }
-  return { records: merger.records(diagnostics), files };
+  return { records: merger.records(diagnostics), files, spellings: merger.spellingsByName() };
 }
 
 async function readOne(source: DigestInput, merger: PaperMerger, diagnostics: Diagnostics): Promise<FileSummary> {
@@ -64,7 +68,7 @@ async function readOne(source: DigestInput, merger: PaperMerger, diagnostics: Di
       problem: `cannot read it (${describeError(error)})`,
       action: 'skipped the rest; entries read before the error are kept',
     });
-    return { file: source.name, bytes: 0, entries: parser.end() };
+    return summarise(source.name, 0, parser);
   }
   if (stats.binary) {
     diagnostics.report({
@@ -84,5 +88,11 @@ async function readOne(source: DigestInput, merger: PaperMerger, diagnostics: Di
       action: 'decoded them with U+FFFD replacement characters',
     });
   }
-  return { file: source.name, bytes: stats.bytes, entries: parser.end() };
+  return summarise(source.name, stats.bytes, parser);
+}
+
+function summarise(file: string, bytes: number, parser: DigestParser): FileSummary {
+  const entries = parser.end();
+  const date = parser.digestDate;
+  return { file, bytes, entries, ...(date === undefined ? {} : { date }) };
 }

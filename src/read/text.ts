@@ -37,7 +37,8 @@ function unescapeMarkdown(text: string): string {
 
 /**
  * Turn digest text into clean text: HTML entities decoded, Markdown escapes undone outside math,
- * runs of white space (line breaks of hard-wrapped abstracts included) collapsed to one space.
+ * control characters removed, runs of white space (line breaks of hard-wrapped abstracts included)
+ * collapsed to one space.
  * LaTeX is kept as written.
  */
 export function cleanText(raw: string): string {
@@ -47,11 +48,14 @@ export function cleanText(raw: string): string {
   let text = raw;
   if (text.includes('&')) text = decodeHTML(text);
   if (text.includes('\\')) text = unescapeMarkdown(text);
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 }
 
+/** Control characters other than white space: never text, and trouble for every format downstream. */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
 /** An entity or escape to decode, or white space other than single spaces (`\s` spelled out: faster). */
-const NEEDS_CLEANING = /[&\\\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+const NEEDS_CLEANING = /[&\\\u0000-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 

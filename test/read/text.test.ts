@@ -8,6 +8,10 @@ describe('cleanText', () => {
     );
   });
 
+  it('removes control characters', () => {
+    expect(cleanText('bell\u0007 nul\u0000 esc\u001b del\u007f ok')).toBe('bell nul esc del ok');
+  });
+
   it('decodes HTML entities', () => {
     expect(cleanText('A &amp; B &lt;img&gt; &#39;x&#39; &#x4E2D;&nbsp;|&nbsp;C')).toBe("A & B <img> 'x' 中 | C");
   });

@@ -1,8 +1,9 @@
 /**
- * Our GraphML as real tools read it: the official GraphML schema (xmllint), networkx and igraph must
- * agree on every file, and the communities we store must be as good as three peer implementations
- * (networkx Louvain, igraph multilevel, leidenalg) on the same graphs. Uses the checkers in
- * ../shared/tools and fails, never skips, when they or the tools they call are missing.
+ * Our exports as real tools read them: the official GraphML schema (xmllint), networkx and igraph
+ * agree on every GraphML file; rapper and rdflib parse every RDF file and agree on its statements;
+ * the communities we store are as good as three peer implementations (networkx Louvain, igraph
+ * multilevel, leidenalg) on the same graphs. Built from the sample, a digest of hostile text and the
+ * whole corpus. Uses the checkers in ../shared/tools; fails, never skips, when they are missing.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,11 +16,13 @@ import { runBuild } from '../../src/build.js';
 import { SAMPLE_DIGEST } from '../../src/cli.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { parseFormats } from '../../src/export/formats.js';
+import { DEFAULT_BASE } from '../../src/export/rdf/vocabulary.js';
 
 const SHARED = path.resolve(import.meta.dirname, '..', '..', '..', 'shared');
 const TOOLS = path.join(SHARED, 'tools');
 const DIGESTS = path.join(SHARED, 'corpus', 'digests');
-for (const needed of [path.join(TOOLS, 'graphml_check.py'), path.join(TOOLS, 'community_peer.py'), DIGESTS]) {
+const HOSTILE = path.resolve(import.meta.dirname, '..', 'fixtures', 'hostile-digest.md');
+for (const needed of [path.join(TOOLS, 'graphml_check.py'), path.join(TOOLS, 'community_peer.py'), path.join(TOOLS, 'rdf_check.sh'), DIGESTS]) {
   if (!existsSync(needed)) throw new Error(`The interop suite needs ${needed} (../shared beside the repository)`);
 }
 
@@ -52,14 +55,22 @@ const REQUIRED = {
 const builds: Record<string, string> = {};
 
 beforeAll(async () => {
-  for (const [name, input] of [['sample', SAMPLE_DIGEST], ['corpus', DIGESTS]] as const) {
+  for (const [name, input] of [['sample', SAMPLE_DIGEST], ['hostile', HOSTILE], ['corpus', DIGESTS]] as const) {
     const outDir = await mkdtemp(path.join(tmpdir(), `arxiv-kg-${name}-`));
-    await runBuild([input], { outDir, exporters: parseFormats('graphml'), seed: 42, resolution: 1, diagnostics: new Diagnostics() });
+    const exporters = parseFormats('graphml,ttl,nt,nq,trig');
+    await runBuild([input], { outDir, exporters, seed: 42, resolution: 1, base: DEFAULT_BASE, diagnostics: new Diagnostics() });
     builds[name] = outDir;
   }
 });
 
-describe.each(['sample', 'corpus'])('the %s build', (name) => {
+describe.each(['sample', 'hostile', 'corpus'])('the %s build', (name) => {
+  it('writes RDF in four formats that rapper and rdflib parse alike, without duplicates', async () => {
+    const files = ['graph.ttl', 'graph.nt', 'graph.nq', 'graph.trig'].map((f) => path.join(builds[name] as string, f));
+    const { code, output } = await check('rdf_check.sh', files);
+    expect(output, output).toMatch(/rdf_check: PASS 4\/4 files/);
+    expect(code).toBe(0);
+  });
+
   it.each(Object.keys(REQUIRED))('writes %s that the schema, networkx and igraph read alike', async (file) => {
     const { code, output } = await check('graphml_check.py', [
       path.join(builds[name] as string, file),

@@ -1,0 +1,249 @@
+import { DataFactory } from 'n3';
+import type { Quad, Quad_Graph, Quad_Object } from 'n3';
+import type { Analysis } from '../../analyse/analyseGraph.js';
+import type { KnowledgeGraph, NodeAttributes } from '../../graph/buildGraph.js';
+import type { Taxonomy } from '../../graph/taxonomy.js';
+import { authorsOf, keywordsOf } from '../../graph/views.js';
+import { NS, minter, paperIri, type Minter } from './vocabulary.js';
+
+const { namedNode, literal, quad, defaultGraph } = DataFactory;
+
+const term = (ns: keyof typeof NS, local: string) => namedNode(NS[ns] + local);
+const RDF_TYPE = term('rdf', 'type');
+const XSD_INTEGER = term('xsd', 'integer');
+const XSD_DOUBLE = term('xsd', 'double');
+const XSD_BOOLEAN = term('xsd', 'boolean');
+const XSD_DATE = term('xsd', 'date');
+
+/** `zh` where most letters are Han (the generated fields of Chinese-language digests), else `en`. */
+export function languageOf(text: string): 'zh' | 'en' {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return letters > 0 && han / letters > 0.3 ? 'zh' : 'en';
+}
+
+const tagged = (text: string): Quad_Object => literal(text, languageOf(text));
+const integer = (n: number): Quad_Object => literal(String(n), XSD_INTEGER);
+const double = (n: number): Quad_Object => literal(String(n), XSD_DOUBLE);
+
+/** Paper text fields and the predicates they are written with, in order. */
+const PAPER_TEXT: readonly [attribute: string, predicate: ReturnType<typeof term>][] = [
+  ['title', term('dcterms', 'title')],
+  ['title_translation', term('kg', 'titleTranslation')],
+  ['abstract', term('dcterms', 'abstract')],
+  ['tldr', term('kg', 'tldr')],
+  ['motivation', term('kg', 'motivation')],
+  ['method', term('kg', 'method')],
+  ['result', term('kg', 'result')],
+  ['conclusion', term('kg', 'conclusion')],
+  ['comment', term('kg', 'arxivComment')],
+];
+
+export interface RdfSource {
+  readonly analysis: Analysis;
+  readonly taxonomy: Taxonomy;
+  /** Base of minted IRIs, ending in `/` or `#`. */
+  readonly base: string;
+}
+
+/** The IRI of a node of the knowledge graph, whatever its type. */
+function nodeIri(graph: KnowledgeGraph, iris: Minter, node: string): string {
+  const a = graph.getNodeAttributes(node);
+  const key = node.slice(node.indexOf(':') + 1);
+  switch (a.type) {
+    case 'paper':
+      return paperIri(a.url as string);
+    case 'author':
+      return iris.person(key);
+    case 'category':
+      return iris.category(key);
+    case 'keyword':
+      return iris.keyword(key);
+  }
+}
+
+/**
+ * Everything a digest says about one paper: the paper, its authorships, the people, its subjects.
+ * `seen` keeps what a graph already holds (people, custom section concepts) from being repeated.
+ */
+function* paperQuads(
+  source: RdfSource,
+  iris: Minter,
+  paper: string,
+  g: Quad_Graph,
+  seen: Set<string>,
+): Generator<Quad> {
+  const graph = source.analysis.graph;
+  const a = graph.getNodeAttributes(paper);
+  const p = namedNode(paperIri(a.url as string));
+  const id = a.paper_id as string;
+  if (a.url === `https://arxiv.org/abs/${id}`) yield quad(p, RDF_TYPE, term('fabio', 'Preprint'), g);
+  yield quad(p, RDF_TYPE, term('schema', 'ScholarlyArticle'), g);
+  yield quad(p, term('dcterms', 'identifier'), literal(id), g);
+  for (const [attribute, predicate] of PAPER_TEXT) {
+    const text = a[attribute];
+    if (typeof text === 'string') yield quad(p, predicate, tagged(text), g);
+  }
+  if (typeof a.date === 'string') yield quad(p, term('kg', 'digestDate'), literal(a.date, XSD_DATE), g);
+
+  for (const [index, category] of graph.outNeighbors(paper).filter((n) => graph.getNodeAttribute(n, 'type') === 'category').entries()) {
+    const c = namedNode(nodeIri(graph, iris, category));
+    yield quad(p, index === 0 ? term('fabio', 'hasPrimarySubjectTerm') : term('fabio', 'hasSubjectTerm'), c, g);
+    yield quad(p, term('dcterms', 'subject'), c, g);
+    const ca = graph.getNodeAttributes(category);
+    if (ca.in_taxonomy !== true && !seen.has(c.value)) {
+      // A digest's own section name: a concept of its own scheme, not of arXiv's taxonomy.
+      seen.add(c.value);
+      yield quad(c, RDF_TYPE, term('skos', 'Concept'), g);
+      yield quad(c, term('skos', 'inScheme'), namedNode(iris.sectionScheme), g);
+      yield quad(c, term('skos', 'prefLabel'), literal(ca.label), g);
+    }
+  }
+
+  // Creators with the paper's other statements first (Turtle groups them), then the authorships.
+  const authors = authorsOf(graph, paper);
+  for (const author of authors) yield quad(p, term('dcterms', 'creator'), namedNode(nodeIri(graph, iris, author)), g);
+  for (const [index, author] of authors.entries()) {
+    const aa = graph.getNodeAttributes(author);
+    const person = namedNode(nodeIri(graph, iris, author));
+    const role = namedNode(iris.authorship(id, index + 1));
+    yield quad(role, RDF_TYPE, term('pro', 'RoleInTime'), g);
+    yield quad(role, term('pro', 'withRole'), term('pro', 'author'), g);
+    yield quad(role, term('pro', 'isHeldBy'), person, g);
+    yield quad(role, term('pro', 'relatesToDocument'), p, g);
+    yield quad(role, term('schema', 'position'), integer(index + 1), g);
+    yield quad(role, term('rdfs', 'label'), literal(aa.label), g);
+    if (!seen.has(person.value)) {
+      seen.add(person.value);
+      yield quad(person, RDF_TYPE, term('foaf', 'Person'), g);
+      yield quad(person, term('foaf', 'name'), literal(aa.label), g);
+      for (const other of (aa.other_spellings as readonly string[] | undefined) ?? []) {
+        yield quad(person, term('skos', 'altLabel'), literal(other), g);
+      }
+    }
+  }
+}
+
+/** The arXiv taxonomy as a SKOS concept scheme. */
+function* taxonomyQuads(source: RdfSource, iris: Minter, g: Quad_Graph): Generator<Quad> {
+  const scheme = namedNode(iris.taxonomyScheme);
+  yield quad(scheme, RDF_TYPE, term('skos', 'ConceptScheme'), g);
+  yield quad(scheme, term('skos', 'prefLabel'), literal('arXiv category taxonomy', 'en'), g);
+  yield quad(scheme, term('dcterms', 'source'), namedNode('https://github.com/arXiv/arxiv-base'), g);
+  yield quad(scheme, term('dcterms', 'rights'), literal('MIT License, Copyright (c) Cornell University'), g);
+  const iriOf = { group: iris.group, archive: iris.archive, category: iris.category };
+  const parentOf = { group: undefined, archive: iris.group, category: iris.archive };
+  for (const c of source.taxonomy.concepts()) {
+    const s = namedNode(iriOf[c.kind](c.code));
+    yield quad(s, RDF_TYPE, term('skos', 'Concept'), g);
+    yield quad(s, term('skos', 'inScheme'), scheme, g);
+    yield quad(s, term('skos', 'notation'), literal(c.code), g);
+    yield quad(s, term('skos', 'prefLabel'), literal(c.name, 'en'), g);
+    const parent = parentOf[c.kind];
+    if (parent && c.broader !== undefined) yield quad(s, term('skos', 'broader'), namedNode(parent(c.broader)), g);
+    else yield quad(s, term('skos', 'topConceptOf'), scheme, g);
+    if (c.description !== undefined) yield quad(s, term('skos', 'definition'), literal(c.description, 'en'), g);
+    if (!c.active) yield quad(s, term('owl', 'deprecated'), literal('true', XSD_BOOLEAN), g);
+  }
+  for (const [alias, canonical] of source.taxonomy.equivalences()) {
+    yield quad(namedNode(iris.category(alias)), term('skos', 'exactMatch'), namedNode(iris.category(canonical)), g);
+  }
+}
+
+const VIEW_TITLES = {
+  full: 'Louvain communities of the full graph (papers, authors, keywords; categories placed after)',
+  coauthors: 'Louvain communities of the co-author network',
+  topics: 'Louvain communities of the topic map (papers and their keywords)',
+} as const;
+
+/** What we derived: keywords as a SKOS scheme, the papers' keywords, communities and their runs. */
+function* analysisQuads(source: RdfSource, iris: Minter, g: Quad_Graph): Generator<Quad> {
+  const { graph } = source.analysis;
+  const scheme = namedNode(iris.keywordScheme);
+  yield quad(scheme, RDF_TYPE, term('skos', 'ConceptScheme'), g);
+  yield quad(scheme, term('skos', 'prefLabel'), literal('Keywords of the papers', 'en'), g);
+  for (const node of graph.nodes()) {
+    const a: NodeAttributes = graph.getNodeAttributes(node);
+    if (a.type === 'keyword') {
+      const k = namedNode(nodeIri(graph, iris, node));
+      yield quad(k, RDF_TYPE, term('skos', 'Concept'), g);
+      yield quad(k, term('skos', 'inScheme'), scheme, g);
+      yield quad(k, term('skos', 'prefLabel'), literal(a.label), g);
+    } else if (a.type === 'paper') {
+      const p = namedNode(nodeIri(graph, iris, node));
+      for (const { keyword } of keywordsOf(graph, node)) yield quad(p, term('dcterms', 'subject'), namedNode(nodeIri(graph, iris, keyword)), g);
+    }
+  }
+  for (const view of source.analysis.views) {
+    const run = namedNode(iris.run(view.name));
+    const { partition } = view;
+    yield quad(run, RDF_TYPE, term('prov', 'Activity'), g);
+    yield quad(run, term('rdfs', 'label'), literal(VIEW_TITLES[view.name], 'en'), g);
+    yield quad(run, term('kg', 'algorithm'), literal('Louvain (graphology-communities-louvain)'), g);
+    yield quad(run, term('kg', 'resolution'), double(partition.resolution), g);
+    yield quad(run, term('kg', 'seed'), integer(partition.seed), g);
+    yield quad(run, term('kg', 'modularity'), double(Math.round(partition.modularity * 1e6) / 1e6), g);
+    const members = new Map<number, string[]>();
+    for (const [node, c] of partition.community) {
+      const list = members.get(c);
+      if (list) list.push(node);
+      else members.set(c, [node]);
+    }
+    if (view.name === 'full') {
+      // Categories were placed after the optimisation, into the community holding most of their papers.
+      graph.forEachNode((node, a) => {
+        if (a.type === 'category') members.get(a.community as number)?.push(node);
+      });
+    }
+    for (const community of view.communities) {
+      const c = namedNode(iris.community(view.name, community.id));
+      yield quad(c, RDF_TYPE, term('kg', 'Community'), g);
+      yield quad(c, term('rdfs', 'label'), literal(community.label), g);
+      yield quad(c, term('kg', 'size'), integer(members.get(community.id)?.length ?? 0), g);
+      yield quad(c, term('kg', 'view'), literal(view.name), g);
+      yield quad(c, term('prov', 'wasGeneratedBy'), run, g);
+      for (const member of members.get(community.id) ?? []) yield quad(c, term('kg', 'member'), namedNode(nodeIri(graph, iris, member)), g);
+    }
+  }
+}
+
+/**
+ * Every quad of the export, graph by graph: each digest's facts in its own named graph (with where
+ * it came from), the taxonomy in one, the analysis in another. With `namedGraphs` false the same
+ * statements go to the default graph once each: the union, for Turtle and N-Triples.
+ */
+export function* exportQuads(source: RdfSource, namedGraphs: boolean): Generator<Quad> {
+  const iris = minter(source.base);
+  const { graph } = source.analysis;
+  const papersByFile = new Map<string, string[]>();
+  graph.forEachNode((node, a) => {
+    if (a.type !== 'paper') return;
+    for (const where of a.sources as readonly string[]) {
+      const file = where.slice(0, where.lastIndexOf(':'));
+      const list = papersByFile.get(file);
+      if (list && list[list.length - 1] !== node) list.push(node);
+      else if (!list) papersByFile.set(file, [node]);
+    }
+  });
+
+  const unionSeen = new Set<string>();
+  const unionPapers = new Set<string>();
+  for (const digest of graph.getAttribute('digests')) {
+    const iri = namedNode(iris.digestGraph(digest.file));
+    const g = namedGraphs ? iri : defaultGraph();
+    yield quad(iri, RDF_TYPE, term('prov', 'Entity'), g);
+    yield quad(iri, term('prov', 'wasDerivedFrom'), namedNode(iris.source(digest.file)), g);
+    yield quad(iri, term('rdfs', 'label'), literal(digest.file), g);
+    if (digest.date !== undefined) yield quad(iri, term('dcterms', 'date'), literal(digest.date, XSD_DATE), g);
+    const seen = namedGraphs ? new Set<string>() : unionSeen;
+    for (const paper of papersByFile.get(digest.file) ?? []) {
+      if (!namedGraphs) {
+        if (unionPapers.has(paper)) continue;
+        unionPapers.add(paper);
+      }
+      yield* paperQuads(source, iris, paper, g, seen);
+    }
+  }
+  yield* taxonomyQuads(source, iris, namedGraphs ? namedNode(iris.taxonomyGraph) : defaultGraph());
+  yield* analysisQuads(source, iris, namedGraphs ? namedNode(iris.analysisGraph) : defaultGraph());
+}

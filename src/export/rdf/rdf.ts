@@ -1,0 +1,28 @@
+import { Writer } from 'n3';
+import type { TextSink } from '../outputFiles.js';
+import { exportQuads, type RdfSource } from './quads.js';
+import { NS } from './vocabulary.js';
+
+export const RDF_FORMATS = {
+  ttl: { file: 'graph.ttl', n3: 'Turtle', namedGraphs: false },
+  nt: { file: 'graph.nt', n3: 'N-Triples', namedGraphs: false },
+  nq: { file: 'graph.nq', n3: 'N-Quads', namedGraphs: true },
+  trig: { file: 'graph.trig', n3: 'TriG', namedGraphs: true },
+} as const;
+export type RdfFormat = keyof typeof RDF_FORMATS;
+
+/**
+ * Serialise the export with n3's writer, streamed: n3 writes into the sink as quads arrive, and the
+ * sink is flushed (waiting for the disk) every 64 KiB, so neither the quads nor the text are ever
+ * held whole.
+ */
+export async function writeRdf(source: RdfSource, format: RdfFormat, sink: TextSink): Promise<void> {
+  const { n3, namedGraphs } = RDF_FORMATS[format];
+  const prefixes = n3 === 'Turtle' || n3 === 'TriG' ? { ...NS } : {};
+  const writer = new Writer({ write: (text: string) => sink.append(text), end: () => {} }, { format: n3, prefixes, end: false });
+  for (const q of exportQuads(source, namedGraphs)) {
+    writer.addQuad(q);
+    if (sink.full) await sink.flush();
+  }
+  await new Promise<void>((resolve, reject) => writer.end((error) => (error ? reject(error) : resolve())));
+}

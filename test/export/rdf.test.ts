@@ -1,0 +1,103 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Parser, type Quad } from 'n3';
+import { describe, expect, it } from 'vitest';
+import { analyseGraph } from '../../src/analyse/analyseGraph.js';
+import { writeOutputs } from '../../src/export/outputFiles.js';
+import { exportQuads, languageOf, type RdfSource } from '../../src/export/rdf/quads.js';
+import { RDF_FORMATS, writeRdf, type RdfFormat } from '../../src/export/rdf/rdf.js';
+import { iriSegment, minter, paperIri } from '../../src/export/rdf/vocabulary.js';
+import { buildKnowledgeGraph } from '../../src/graph/buildGraph.js';
+import { loadTaxonomy } from '../../src/graph/taxonomy.js';
+import type { PaperRecord } from '../../src/read/types.js';
+
+const BASE = 'https://example.org/kg/';
+const HOSTILE = 'Quote " backslash \\ gt > lt < amp & tab\tnewline\nbell\u0007 nul\u0000 emoji 😀 中文';
+
+function source(): RdfSource {
+  const taxonomy = loadTaxonomy();
+  const records: PaperRecord[] = [
+    {
+      id: '2601.00001',
+      url: 'https://arxiv.org/abs/2601.00001',
+      title: `A "title" with <markup> & ${HOSTILE}`,
+      authors: ['José > Garcia', 'Ann "Q" Lee', 'Back\\Slash Name'],
+      categories: ['cs.CL', 'Agent Sec'],
+      keywords: ['speech', 'audio'],
+      tldr: '这是一个中文摘要。',
+      abstract: HOSTILE,
+      sources: [{ file: 'a b/2026-01-02 digest.md', line: 3 }, { file: 'c.md', line: 9 }],
+    },
+    {
+      id: 'doi:10.1088/x y',
+      url: 'https://doi.org/10.1088/x y',
+      title: 'A journal paper',
+      authors: ['Ann "Q" Lee'],
+      sources: [{ file: 'c.md', line: 20 }],
+    },
+  ];
+  const { graph } = buildKnowledgeGraph(records, {
+    taxonomy,
+    digests: [{ file: 'a b/2026-01-02 digest.md', date: '2026-01-02' }, { file: 'c.md' }],
+    spellings: new Map([['Ann "Q" Lee', ['Ann "Q" Lee', 'ann "q" lee']]]),
+  });
+  return { analysis: analyseGraph(graph), taxonomy, base: BASE };
+}
+
+const key = (q: Quad): string => `${q.subject.id} ${q.predicate.id} ${q.object.id} ${q.graph.id}`;
+
+async function written(format: RdfFormat): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-rdf-'));
+  const s = source();
+  await writeOutputs(dir, new Map([['out', (sink) => writeRdf(s, format, sink)]]));
+  return readFile(path.join(dir, 'out'), 'utf8');
+}
+
+describe('minted IRIs', () => {
+  it('percent-encode what an IRI forbids and keep Unicode', () => {
+    expect(iriSegment('josé garcia')).toBe('jos\u00e9%20garcia');
+    expect(iriSegment('a/b#c?d%e<f>"g\\h|i^j`k{l}m[n]')).toBe('a%2Fb%23c%3Fd%25e%3Cf%3E%22g%5Ch%7Ci%5Ej%60k%7Bl%7Dm%5Bn%5D');
+    expect(minter(BASE).person('ann lee')).toBe('https://example.org/kg/person/ann%20lee');
+    expect(minter(BASE).authorship('astro-ph/9605151', 2)).toBe('https://example.org/kg/authorship/astro-ph%2F9605151/2');
+    expect(paperIri('https://doi.org/10.1088/x y')).toBe('https://doi.org/10.1088/x%20y');
+  });
+
+  it('tag Chinese text zh and the rest en', () => {
+    expect(languageOf('该论文提出了一种方法 MIMO')).toBe('zh');
+    expect(languageOf('A method for MIMO (多输入多输出)')).toBe('en');
+  });
+});
+
+describe('exportQuads', () => {
+  it('puts each digest in its own named graph, with its provenance, and the union has no repeats', () => {
+    const s = source();
+    const named = [...exportQuads(s, true)];
+    const graphs = new Set(named.map((q) => q.graph.value));
+    expect([...graphs]).toEqual([
+      'https://example.org/kg/graph/digest/a%20b%2F2026-01-02%20digest.md',
+      'https://example.org/kg/graph/digest/c.md',
+      'https://example.org/kg/graph/taxonomy',
+      'https://example.org/kg/graph/analysis',
+    ]);
+    expect(new Set(named.map(key)).size).toBe(named.length);
+    const union = [...exportQuads(s, false)];
+    expect(union.every((q) => q.graph.termType === 'DefaultGraph')).toBe(true);
+    expect(new Set(union.map(key)).size).toBe(union.length);
+    // The paper listed by both digests is in both graphs, once in the union.
+    const titles = named.filter((q) => q.predicate.value === 'http://purl.org/dc/terms/title' && q.subject.value === 'https://arxiv.org/abs/2601.00001');
+    expect(titles.map((q) => q.graph.value)).toHaveLength(2);
+    expect(named.some((q) => q.predicate.value === 'http://purl.org/dc/terms/date' && q.object.value === '2026-01-02')).toBe(true);
+    expect(named.some((q) => q.predicate.value === 'http://www.w3.org/2004/02/skos/core#altLabel' && q.object.value === 'ann "q" lee')).toBe(true);
+    expect(named.filter((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode')).toEqual([]);
+  });
+
+  it.each(Object.keys(RDF_FORMATS) as RdfFormat[])('writes %s that parses back to the same statements, hostile text included', async (format) => {
+    const text = await written(format);
+    const { namedGraphs } = RDF_FORMATS[format];
+    const parsed = new Parser({ format: RDF_FORMATS[format].n3 }).parse(text);
+    const expected = [...exportQuads(source(), namedGraphs)];
+    expect(new Set(parsed.map(key))).toEqual(new Set(expected.map(key)));
+    expect(parsed).toHaveLength(expected.length);
+  });
+});
