@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { once } from 'node:events';
 import { realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
@@ -8,6 +9,8 @@ import { DEFAULT_RESOLUTION, DEFAULT_SEED } from './analyse/communities.js';
 import { runBuild, SUMMARY_FILE } from './build.js';
 import { Diagnostics, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { EXPORTERS, FORMAT_NAMES, parseFormats } from './export/formats.js';
+import { DEFAULT_BASE } from './export/rdf/vocabulary.js';
+import { loadStore, RESULT_FORMATS, runQuery, type ResultFormat } from './query/sparql.js';
 import { readDigests } from './read/readDigests.js';
 import type { PaperRecord } from './read/types.js';
 
@@ -68,6 +71,51 @@ Examples:
   $ arxiv-kg build digests/ -o out --formats graphml # only the GraphML files
   $ arxiv-kg build digests/ --resolution 2           # more, smaller communities
 ${EXIT_CODES_HELP}`;
+
+const QUERY_HELP = `
+The query is SPARQL text or the path of a .rq file. The data are the RDF files given with --data
+(.ttl .nt .nq .trig), by default exports/graph.nq, the last build's named graphs. The default graph
+is the union of all named graphs, so queries need no GRAPH clause. SELECT and ASK print a table, or
+a W3C SPARQL results format with --format; CONSTRUCT and DESCRIBE print N-Triples.
+
+Examples (the queries ship in samples/queries/):
+  $ arxiv-kg query samples/queries/authors-by-papers.rq
+  $ arxiv-kg query 'SELECT (COUNT(*) AS ?papers) WHERE { ?p a <https://schema.org/ScholarlyArticle> }'
+  $ arxiv-kg query samples/queries/keywords-of-a-category.rq --format csv --data out/graph.ttl
+${EXIT_CODES_HELP}`;
+
+/** The last build's RDF, read when `query` is given no --data. */
+const DEFAULT_QUERY_DATA = 'exports/graph.nq';
+
+interface QueryCommandOptions {
+  readonly data?: string[];
+  readonly format: ResultFormat;
+}
+
+async function queryCommand(query: string, options: QueryCommandOptions, io: CliIo): Promise<number> {
+  const data = options.data ?? [DEFAULT_QUERY_DATA];
+  const text = /\.(rq|sparql)$/i.test(query) ? await readFile(query, 'utf8').catch(() => undefined) : query;
+  if (text === undefined) {
+    io.stderr.write(`arxiv-kg query: cannot read the query file ${query}\n`);
+    return EXIT.nothingRead;
+  }
+  let store;
+  try {
+    store = await loadStore(data);
+  } catch (error) {
+    const missing = (error as Error).message.includes('ENOENT');
+    const hint = missing && options.data === undefined ? ' (run arxiv-kg build first, or give --data FILE)' : '';
+    io.stderr.write(`arxiv-kg query: ${(error as Error).message}${hint}\n`);
+    return EXIT.nothingRead;
+  }
+  try {
+    io.stdout.write(runQuery(store, text, options.format));
+  } catch (error) {
+    io.stderr.write(`arxiv-kg query: the query was refused: ${String(error).replace(/^Error: /, '')}\n`);
+    return EXIT.nothingRead;
+  }
+  return EXIT.ok;
+}
 
 async function writeJsonLines(out: Writable, records: readonly PaperRecord[]): Promise<void> {
   const batch: string[] = [];
@@ -164,6 +212,7 @@ async function parseCommand(inputs: string[], options: ReportOptions, io: CliIo)
 
 interface BuildCommandOptions extends ReportOptions {
   readonly out: string;
+  readonly base: string;
   readonly formats: string;
   readonly seed: number;
   readonly resolution: number;
@@ -176,6 +225,7 @@ async function buildCommand(inputs: string[], options: BuildCommandOptions, io: 
     exporters: parseFormats(options.formats),
     seed: options.seed,
     resolution: options.resolution,
+    base: options.base,
     diagnostics: report.diagnostics,
     stdin: io.stdin,
     onStage: (stage) => report.status(`${stage}…`),
@@ -199,6 +249,19 @@ function positiveNumberOption(name: string): (value: string) => number {
     if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} wants a number above 0, got ${JSON.stringify(value)}`);
     return n;
   };
+}
+
+function baseOption(value: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*[/#:]$/i.test(value)) {
+    throw new InvalidArgumentError(`--base wants an absolute IRI ending in /, # or :, such as ${DEFAULT_BASE}; got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function resultFormatOption(value: string): ResultFormat {
+  const format = RESULT_FORMATS.find((f) => f === value.toLowerCase());
+  if (format === undefined) throw new InvalidArgumentError(`--format wants one of ${RESULT_FORMATS.join(', ')}; got ${JSON.stringify(value)}`);
+  return format;
 }
 
 function formatsOption(value: string): string {
@@ -245,9 +308,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--formats <list>', `comma-separated formats: ${FORMAT_NAMES.join(', ')}`, formatsOption, FORMAT_NAMES.join(','))
     .option('--seed <n>', 'seed of Louvain: the same seed gives the same communities', integerOption('--seed'), DEFAULT_SEED)
     .option('--resolution <x>', 'Louvain resolution: above 1 finds more, smaller communities', positiveNumberOption('--resolution'), DEFAULT_RESOLUTION)
+    .option('--base <iri>', 'base of the IRIs minted in RDF (people, concepts, communities, graphs)', baseOption, DEFAULT_BASE)
     .addHelpText('after', BUILD_HELP)
     .action(async (inputs: string[], options: BuildCommandOptions) => {
       exitCode = await buildCommand(inputs, options, io);
+    });
+
+  program
+    .command('query')
+    .description('answer a SPARQL query over the exported RDF with the embedded oxigraph store')
+    .argument('<query>', 'SPARQL text, or a .rq file')
+    .option('--data <files...>', `RDF files to query (default: ${DEFAULT_QUERY_DATA})`)
+    .option('--format <name>', `results as ${RESULT_FORMATS.join(', ')}`, resultFormatOption, 'table')
+    .addHelpText('after', QUERY_HELP)
+    .action(async (query: string, options: QueryCommandOptions) => {
+      exitCode = await queryCommand(query, options, io);
     });
 
   try {

@@ -1,29 +1,14 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { runCli } from './helpers/runCli.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
-async function run(argv: string[], stdinText = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await main(argv, {
-    stdout,
-    stderr,
-    stdin: () => Readable.from([Buffer.from(stdinText)]),
-    interactive: false,
-  });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const run = (argv: string[], stdin = '') => runCli(argv, { stdin });
 
 describe('arxiv-kg parse', () => {
   it('reads the shipped sample by default, byte for byte as expected', async () => {
@@ -74,17 +59,10 @@ describe('arxiv-kg parse', () => {
   });
 
   it('shows progress on a terminal, and not with --quiet', async () => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const err: Buffer[] = [];
-    stdout.resume();
-    stderr.on('data', (c: Buffer) => err.push(c));
-    const io = { stdout, stderr, stdin: () => Readable.from([]), interactive: true };
-    await main(['parse', path.join(FIXTURES, 'broken-digest.md'), path.join(ROOT, 'samples')], io);
-    expect(Buffer.concat(err).toString()).toContain('parse: reading digests: 2/2 files\r');
-    err.length = 0;
-    await main(['parse', '--quiet', path.join(ROOT, 'samples')], io);
-    expect(Buffer.concat(err).toString()).toBe('');
+    const both = await runCli(['parse', path.join(FIXTURES, 'broken-digest.md'), path.join(ROOT, 'samples')], { interactive: true });
+    expect(both.stderr).toContain('parse: reading digests: 2/2 files\r');
+    const quiet = await runCli(['parse', '--quiet', path.join(ROOT, 'samples')], { interactive: true });
+    expect(quiet.stderr).toBe('');
   });
 
   it('reads standard input', async () => {
