@@ -10,6 +10,7 @@ import { runBuild, SUMMARY_FILE } from './build.js';
 import { Diagnostics, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { EXPORTERS, FORMAT_NAMES, parseFormats } from './export/formats.js';
 import { DEFAULT_BASE } from './export/rdf/vocabulary.js';
+import { pushFile, PushError } from './push/graphStore.js';
 import { loadStore, RESULT_FORMATS, runQuery, type ResultFormat } from './query/sparql.js';
 import { readDigests } from './read/readDigests.js';
 import type { PaperRecord } from './read/types.js';
@@ -20,7 +21,7 @@ export const SAMPLE_DIGEST = {
   name: 'samples/sample-digest.md',
 } as const;
 
-export const EXIT = { ok: 0, entriesSkipped: 1, nothingRead: 2, internalError: 70 } as const;
+export const EXIT = { ok: 0, entriesSkipped: 1, nothingRead: 2, refused: 3, internalError: 70 } as const;
 
 export interface CliIo {
   readonly stdout: Writable;
@@ -35,6 +36,7 @@ Exit codes:
   0  every input was read (warnings may have been printed)
   1  --strict was given and some entries or files were skipped
   2  nothing readable was found, or the command line was wrong
+  3  push: the triple store could not be reached or refused the upload
   70 internal error (a bug in arxiv-kg: please report it with the input)`;
 
 const PARSE_HELP = `
@@ -83,6 +85,48 @@ Examples (the queries ship in samples/queries/):
   $ arxiv-kg query 'SELECT (COUNT(*) AS ?papers) WHERE { ?p a <https://schema.org/ScholarlyArticle> }'
   $ arxiv-kg query samples/queries/keywords-of-a-category.rq --format csv --data out/graph.ttl
 ${EXIT_CODES_HELP}`;
+
+const PUSH_HELP = `
+Uploads with the SPARQL 1.1 Graph Store HTTP Protocol to the store's graph-store endpoint (for
+Virtuoso http://HOST:8890/sparql-graph-crud, Fuseki http://HOST:3030/DATASET/data, GraphDB
+http://HOST:7200/repositories/REPO/rdf-graphs/service). POST adds to a graph, --replace PUTs it.
+A .ttl or .nt file goes to --graph (or the default graph); a .nq or .trig file goes in one request
+per named graph, so one digest's graph can be replaced alone.
+
+Credentials are read from the environment only: ARXIV_KG_TOKEN (bearer token), or ARXIV_KG_USER
+and ARXIV_KG_PASSWORD (basic authentication).
+
+Examples:
+  $ arxiv-kg push exports/graph.nq --endpoint http://localhost:8890/sparql-graph-crud --replace
+  $ ARXIV_KG_USER=admin ARXIV_KG_PASSWORD=… arxiv-kg push exports/graph.ttl \\
+      --endpoint http://localhost:3030/kg/data --graph https://example.org/kg
+${EXIT_CODES_HELP}`;
+
+interface PushCommandOptions {
+  readonly endpoint: string;
+  readonly graph?: string;
+  readonly replace: boolean;
+  readonly quiet: boolean;
+}
+
+async function pushCommand(file: string, options: PushCommandOptions, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  try {
+    const result = await pushFile(file, {
+      endpoint: options.endpoint,
+      ...(options.graph === undefined ? {} : { graph: options.graph }),
+      replace: options.replace,
+      env,
+    });
+    if (!options.quiet) {
+      io.stderr.write(`arxiv-kg push: ${result.statements} statements in ${result.requests} request(s) to ${options.endpoint}\n`);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof PushError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    io.stderr.write(`arxiv-kg push: ${(error as Error).message}\n`);
+    return error instanceof PushError ? EXIT.refused : EXIT.nothingRead;
+  }
+}
 
 /** The last build's RDF, read when `query` is given no --data. */
 const DEFAULT_QUERY_DATA = 'exports/graph.nq';
@@ -258,6 +302,11 @@ function baseOption(value: string): string {
   return value;
 }
 
+function urlOption(value: string): string {
+  if (!/^https?:\/\/[^\s]+$/i.test(value)) throw new InvalidArgumentError(`--endpoint wants an http(s) URL; got ${JSON.stringify(value)}`);
+  return value;
+}
+
 function resultFormatOption(value: string): ResultFormat {
   const format = RESULT_FORMATS.find((f) => f === value.toLowerCase());
   if (format === undefined) throw new InvalidArgumentError(`--format wants one of ${RESULT_FORMATS.join(', ')}; got ${JSON.stringify(value)}`);
@@ -274,7 +323,7 @@ function formatsOption(value: string): string {
 }
 
 /** Run the command line; resolves to the exit code instead of exiting, so tests can call it. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command()
     .name('arxiv-kg')
@@ -323,6 +372,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addHelpText('after', QUERY_HELP)
     .action(async (query: string, options: QueryCommandOptions) => {
       exitCode = await queryCommand(query, options, io);
+    });
+
+  program
+    .command('push')
+    .description('upload an RDF export to a triple store (SPARQL 1.1 Graph Store HTTP Protocol)')
+    .argument('<file>', 'an export: .ttl, .nt, .nq or .trig')
+    .requiredOption('--endpoint <url>', "the store's graph-store endpoint", urlOption)
+    .option('--graph <iri>', 'target graph of a .ttl or .nt file (default: the default graph)')
+    .option('--replace', 'replace the graphs (PUT) instead of adding to them (POST)', false)
+    .option('-q, --quiet', 'print nothing on stderr but problems', false)
+    .addHelpText('after', PUSH_HELP)
+    .action(async (file: string, options: PushCommandOptions) => {
+      exitCode = await pushCommand(file, options, io, env);
     });
 
   try {
