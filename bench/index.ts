@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { benchBuild } from './build.js';
 import { benchParse } from './parse.js';
+import { benchRdf } from './rdf.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,3 +27,4 @@ try {
 console.log(`node ${process.version}, corpus ${corpus}`);
 await benchParse(corpus, runs);
 await benchBuild(corpus);
+await benchRdf(corpus);
