@@ -134,8 +134,15 @@ export function buildKnowledgeGraph(
     for (const keyword of keywords.get(record.id) ?? []) {
       const node = keywordNode(keyword.phrase);
       if (graph.hasEdge(paper, node)) continue;
-      // The first spelling read labels the keyword (the text-mining issue picks the most frequent).
+      // The first spelling read labels the keyword (the text-mining issue picks the most frequent);
+      // other spellings are kept as variants.
       if (!graph.hasNode(node)) graph.addNode(node, { type: 'keyword', label: keyword.phrase });
+      else if (graph.getNodeAttribute(node, 'label') !== keyword.phrase) {
+        graph.updateNodeAttribute(node, 'variants', (v) => {
+          const seen = (v as readonly string[] | undefined) ?? [];
+          return seen.includes(keyword.phrase) ? seen : [...seen, keyword.phrase];
+        });
+      }
       countUp(graph, node, 'paper_count');
       link(paper, node, { type: 'has_keyword', weight: keyword.weight, source: keyword.source });
     }

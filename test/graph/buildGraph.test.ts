@@ -56,7 +56,7 @@ describe('buildKnowledgeGraph', () => {
       paper_count: 2,
     });
     expect(graph.getNodeAttributes('author:bo li')).toEqual({ type: 'author', label: 'Bo Li', paper_count: 2 });
-    expect(graph.getNodeAttributes('keyword:mimo')).toEqual({ type: 'keyword', label: 'MIMO', paper_count: 2 });
+    expect(graph.getNodeAttributes('keyword:mimo')).toEqual({ type: 'keyword', label: 'MIMO', paper_count: 2, variants: ['mimo'] });
   });
 
   it('links authors in order, categories with the primary marked, keywords with their weight', () => {

@@ -169,6 +169,7 @@ function* analysisQuads(source: RdfSource, iris: Minter, g: Quad_Graph): Generat
       yield quad(k, RDF_TYPE, term('skos', 'Concept'), g);
       yield quad(k, term('skos', 'inScheme'), scheme, g);
       yield quad(k, term('skos', 'prefLabel'), literal(a.label), g);
+      for (const variant of (a.variants as readonly string[] | undefined) ?? []) yield quad(k, term('skos', 'altLabel'), literal(variant), g);
     } else if (a.type === 'paper') {
       const p = namedNode(nodeIri(graph, iris, node));
       for (const { keyword } of keywordsOf(graph, node)) yield quad(p, term('dcterms', 'subject'), namedNode(nodeIri(graph, iris, keyword)), g);
