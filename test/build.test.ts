@@ -33,6 +33,7 @@ describe('arxiv-kg build', () => {
       'graph.nt',
       'graph.trig',
       'graph.ttl',
+      'index.html',
       'summary.json',
       'topics.graphml',
     ]);
@@ -57,7 +58,7 @@ describe('arxiv-kg build', () => {
   it('refuses an unknown format, naming the known ones, and writes nothing', async () => {
     const { code, files, stderr } = await build(['--formats', 'graphml,svg']);
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown format "svg"; known formats: graphml, gexf, json, ttl, nt, nq, trig');
+    expect(stderr).toContain('unknown format "svg"; known formats: graphml, gexf, json, html, ttl, nt, nq, trig');
     expect(files).toEqual([]);
   });
 

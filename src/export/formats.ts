@@ -3,6 +3,7 @@ import type { Taxonomy } from '../graph/taxonomy.js';
 import { writeGexf } from './gexf.js';
 import { writeGraphJson } from './graphJson.js';
 import { writeGraphML } from './graphml.js';
+import { writeViewer } from './html.js';
 import type { FileWriter } from './outputFiles.js';
 import { RDF_FORMATS, writeRdf, type RdfFormat } from './rdf/rdf.js';
 
@@ -44,6 +45,11 @@ export const EXPORTERS: readonly Exporter[] = [
     format: 'json',
     description: "graph.json (graphology's serialised graph: Graph.from(json))",
     files: ({ analysis }) => new Map([['graph.json', (sink) => writeGraphJson(analysis.graph, sink)]]),
+  },
+  {
+    format: 'html',
+    description: 'index.html (the viewer: one self-contained page, opens from disk)',
+    files: ({ analysis }) => new Map([['index.html', (sink) => writeViewer(analysis, sink)]]),
   },
   ...(Object.keys(RDF_FORMATS) as RdfFormat[]).map((format) => ({
     format,
