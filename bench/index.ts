@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { benchBuild } from './build.js';
 import { benchParse } from './parse.js';
 import { benchRdf } from './rdf.js';
+import { benchViewer } from './viewer.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,3 +29,4 @@ console.log(`node ${process.version}, corpus ${corpus}`);
 await benchParse(corpus, runs);
 await benchBuild(corpus);
 await benchRdf(corpus);
+await benchViewer(corpus);

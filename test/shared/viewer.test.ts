@@ -3,32 +3,23 @@
  * the flags ../shared/tools/README.md gives for WebGL there): built from the sample and from a digest
  * of hostile text, opened from a file:// URL. Fails, never skips, when chromium is missing.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/build.js';
 import { SAMPLE_DIGEST } from '../../src/cli.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { parseFormats } from '../../src/export/formats.js';
 import { DEFAULT_BASE } from '../../src/export/rdf/vocabulary.js';
+import { launchChromium } from '../helpers/chromium.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const HOSTILE = path.join(ROOT, 'test', 'fixtures', 'hostile-digest.md');
 /** Screenshots kept after the run (git ignores the folder). */
 const ARTEFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = (() => {
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('The viewer suite needs Debian\'s chromium (apt-get install chromium), not found on PATH');
-  }
-})();
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
-
 let browser: Browser;
 const pages: Record<'sample' | 'hostile', string> = { sample: '', hostile: '' };
 
@@ -39,7 +30,7 @@ beforeAll(async () => {
     pages[name] = pathToFileURL(path.join(outDir, 'index.html')).href;
   }
   await mkdir(ARTEFACTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
