@@ -3,7 +3,7 @@
  * the flags ../shared/tools/README.md gives for WebGL there): built from the sample and from a digest
  * of hostile text, opened from a file:// URL. Fails, never skips, when chromium is missing.
  */
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -121,6 +121,49 @@ describe('the viewer of the sample', () => {
       return s.getGraph().nodes().filter((n) => s.getNodeDisplayData(n)?.hidden !== true).sort();
     });
     expect(visible).toEqual(['author:jiangzhou wang', 'paper:2601.14648']);
+    await page.close();
+  });
+});
+
+describe('the viewer, more', () => {
+  it('exports the current view as a PNG that is not blank', async () => {
+    const { page, errors } = await open(pages.sample);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);
+    expect(download.suggestedFilename()).toBe('arxiv-kg-coauthors.png');
+    const file = path.join(ARTEFACTS, 'viewer-export.png');
+    await download.saveAs(file);
+    const share = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [image.width, image.height];
+      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let drawn = 0;
+      for (let i = 0; i < data.length; i += 4) if ((data[i] as number) < 245) drawn++;
+      return drawn / (data.length / 4);
+    }, (await readFile(file)).toString('base64'));
+    expect(share).toBeGreaterThan(0.005);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('starts a big view reduced, says so, and shows more on request', async () => {
+    const { page } = await open(`${pages.sample}#view=coauthors&limit=40`);
+    const drawn = () =>
+      page.evaluate(() => {
+        const s = (window as unknown as { sigma: { getGraph(): { nodes(): string[] }; getNodeDisplayData(n: string): { hidden?: boolean } | undefined } }).sigma;
+        return s.getGraph().nodes().filter((n) => s.getNodeDisplayData(n)?.hidden !== true).length;
+      });
+    expect(await page.locator('#notice').textContent()).toContain('showing the 40 best-connected of 152 nodes');
+    expect(await drawn()).toBe(40);
+    await page.click('#notice button:has-text("Show more")');
+    expect(await drawn()).toBe(80);
+    await page.click('#notice button:has-text("Show all")');
+    expect(await drawn()).toBe(152);
+    expect(await page.locator('#notice').isHidden()).toBe(true);
     await page.close();
   });
 });
