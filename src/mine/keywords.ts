@@ -11,8 +11,8 @@ export interface PaperKeyword {
 /** Keywords per paper id. */
 export type KeywordsByPaper = ReadonlyMap<string, readonly PaperKeyword[]>;
 
-/** At most this many keywords are extracted per paper; the digest's own keywords are all kept. */
-const EXTRACTED_PER_PAPER = 5;
+/** Default of how many keywords are extracted per paper; the digest's own keywords are all kept. */
+export const EXTRACTED_PER_PAPER = 5;
 const MAX_PHRASE_WORDS = 3;
 /** A term in more than this share of the papers describes the corpus, not a paper. */
 const MAX_DOCUMENT_SHARE = 0.2;
@@ -122,7 +122,8 @@ function termsOf(record: PaperRecord): Map<string, Term> {
  * keyword only one paper has links nothing. The one entry point the graph uses, so a better extractor
  * replaces it whole.
  */
-export function extractKeywords(records: readonly PaperRecord[]): KeywordsByPaper {
+export function extractKeywords(records: readonly PaperRecord[], options: { perPaper?: number } = {}): KeywordsByPaper {
+  const perPaper = options.perPaper ?? EXTRACTED_PER_PAPER;
   const termsByPaper = new Map<string, Map<string, Term>>();
   const documents = new Map<string, number>();
   for (const record of records) {
@@ -154,7 +155,7 @@ export function extractKeywords(records: readonly PaperRecord[]): KeywordsByPape
     const shared = scored.filter(({ df }) => df >= 2);
     const pool = shared.length > 0 ? shared : scored;
     pool.sort((a, b) => b.score - a.score || (a.term.key < b.term.key ? -1 : 1));
-    const top = pool.slice(0, EXTRACTED_PER_PAPER);
+    const top = pool.slice(0, perPaper);
     const best = top[0]?.score ?? 1;
     result.set(
       record.id,

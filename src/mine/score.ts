@@ -1,0 +1,43 @@
+import { stemmer } from 'stemmer';
+
+/** A phrase as the scorer compares it: lower case, each word Porter-stemmed, hyphens as spaces. */
+export function stemmedPhrase(phrase: string): string {
+  return phrase
+    .toLowerCase()
+    .split(/[\s\-‐–/]+/)
+    .filter((w) => w !== '')
+    .map((w) => stemmer(w))
+    .join(' ');
+}
+
+export interface KeywordScores {
+  readonly papers: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+}
+
+/**
+ * Precision, recall and F1 of the first `k` predicted keywords against the gold ones, exact match
+ * after stemming, macro-averaged over papers (each paper counts once, whatever its number of
+ * keywords). Precision divides by the number predicted (at most k), recall by the gold count.
+ */
+export function scoreKeywords(pairs: readonly { predicted: readonly string[]; gold: readonly string[] }[], k: number): KeywordScores {
+  let precision = 0;
+  let recall = 0;
+  let f1 = 0;
+  let papers = 0;
+  for (const { predicted, gold } of pairs) {
+    const goldSet = new Set(gold.map(stemmedPhrase));
+    if (goldSet.size === 0) continue;
+    papers++;
+    const top = [...new Set(predicted.map(stemmedPhrase))].slice(0, k);
+    const hits = top.filter((p) => goldSet.has(p)).length;
+    const p = top.length === 0 ? 0 : hits / top.length;
+    const r = hits / goldSet.size;
+    precision += p;
+    recall += r;
+    f1 += p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  }
+  return papers === 0 ? { papers, precision: 0, recall: 0, f1: 0 } : { papers, precision: precision / papers, recall: recall / papers, f1: f1 / papers };
+}
