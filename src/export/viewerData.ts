@@ -16,6 +16,7 @@ function viewPayload(analysis: Analysis, name: ViewName, graph: AbstractGraph, a
     index.set(key, nodes.length);
     const full = analysis.graph.getNodeAttributes(key);
     const category = full.type === 'paper' ? full.primary_category : full.type === 'category' ? full.code : undefined;
+    const aliases = full.type === 'keyword' ? (full.variants as readonly string[] | undefined) : undefined;
     nodes.push({
       key,
       label: a.label as string,
@@ -26,6 +27,7 @@ function viewPayload(analysis: Analysis, name: ViewName, graph: AbstractGraph, a
       color: a.color as string,
       community: a[attribute] as number,
       ...(typeof category === 'string' ? { category } : {}),
+      ...(aliases && aliases.length > 0 ? { aliases } : {}),
     });
   });
   const edges: [number, number, number][] = graph.mapEdges((_, a, s, t) => [

@@ -32,6 +32,8 @@ export interface NodePayload {
   readonly community: number;
   /** Primary category code (papers) or the code itself (categories). */
   readonly category?: string;
+  /** Other names search finds the node by: a keyword's acronyms and other spellings. */
+  readonly aliases?: readonly string[];
 }
 
 export interface PaperDetails {

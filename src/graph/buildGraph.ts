@@ -1,5 +1,6 @@
 import { DirectedGraph } from 'graphology';
-import { extractKeywords, keywordKey, type KeywordsByPaper } from '../mine/keywords.js';
+import { extractKeywords, type KeywordsByPaper } from '../mine/keywords.js';
+import { keywordKey } from '../mine/phrase.js';
 import { authorKey } from '../read/authors.js';
 import type { PaperRecord, SourceRef } from '../read/types.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -135,12 +136,13 @@ export function buildKnowledgeGraph(
       const node = keywordNode(keyword.phrase);
       if (graph.hasEdge(paper, node)) continue;
       // The first spelling read labels the keyword (the text-mining issue picks the most frequent);
-      // other spellings are kept as variants.
+      // other spellings and the acronyms defined for it are kept as variants.
       if (!graph.hasNode(node)) graph.addNode(node, { type: 'keyword', label: keyword.phrase });
-      else if (graph.getNodeAttribute(node, 'label') !== keyword.phrase) {
+      for (const variant of [keyword.phrase, ...(keyword.aliases ?? [])]) {
+        if (variant === graph.getNodeAttribute(node, 'label')) continue;
         graph.updateNodeAttribute(node, 'variants', (v) => {
           const seen = (v as readonly string[] | undefined) ?? [];
-          return seen.includes(keyword.phrase) ? seen : [...seen, keyword.phrase];
+          return seen.includes(variant) ? seen : [...seen, variant];
         });
       }
       countUp(graph, node, 'paper_count');

@@ -1,4 +1,6 @@
 import type { PaperRecord } from '../read/types.js';
+import { acronymGlossary, type AcronymDefinition } from './acronyms.js';
+import { keywordKey, termWord } from './phrase.js';
 
 export interface PaperKeyword {
   /** As it reads: the digest's spelling, or the phrase as it first appears in a title or abstract. */
@@ -6,6 +8,22 @@ export interface PaperKeyword {
   /** Relevance to the paper, in (0, 1]: 1 for the digest's own keywords. */
   readonly weight: number;
   readonly source: 'digest' | 'extracted';
+  /** Acronyms the corpus defines for this keyword ("ISAC" for integrated sensing and communication). */
+  readonly aliases?: readonly string[];
+}
+
+/**
+ * One concept per acronym the corpus defines one way only: a bare "ISAC" becomes "integrated sensing
+ * and communication", and either way the keyword carries "ISAC" as its alias.
+ */
+function acronymResolver(glossary: ReadonlyMap<string, AcronymDefinition>): (keyword: PaperKeyword) => PaperKeyword {
+  const byLongForm = new Map([...glossary.values()].map((d) => [keywordKey(d.long), d]));
+  return (keyword) => {
+    const asShort = glossary.get(keyword.phrase.toLowerCase());
+    if (asShort) return { ...keyword, phrase: asShort.long, aliases: [asShort.short] };
+    const asLong = byLongForm.get(keywordKey(keyword.phrase));
+    return asLong ? { ...keyword, aliases: [asLong.short] } : keyword;
+  };
 }
 
 /** Keywords per paper id. */
@@ -81,12 +99,6 @@ function displayWord(word: string): string {
   return /[A-Z].*[A-Z]|\d/.test(word) ? word : word.toLowerCase();
 }
 
-/** Plural folding good enough to meet "network" and "networks" in one term. */
-function termWord(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.length > 3 && lower.endsWith('s') && !/(?:ss|us|is)$/.test(lower) ? lower.slice(0, -1) : lower;
-}
-
 interface Term {
   readonly key: string;
   readonly phrase: string;
@@ -124,6 +136,7 @@ function termsOf(record: PaperRecord): Map<string, Term> {
  */
 export function extractKeywords(records: readonly PaperRecord[], options: { perPaper?: number } = {}): KeywordsByPaper {
   const perPaper = options.perPaper ?? EXTRACTED_PER_PAPER;
+  const resolve = acronymResolver(acronymGlossary(records));
   const termsByPaper = new Map<string, Map<string, Term>>();
   const documents = new Map<string, number>();
   for (const record of records) {
@@ -140,7 +153,7 @@ export function extractKeywords(records: readonly PaperRecord[], options: { perP
     if (record.keywords && record.keywords.length > 0) {
       result.set(
         record.id,
-        record.keywords.map((phrase) => ({ phrase, weight: 1, source: 'digest' })),
+        record.keywords.map((phrase) => resolve({ phrase, weight: 1, source: 'digest' })),
       );
       continue;
     }
@@ -159,13 +172,8 @@ export function extractKeywords(records: readonly PaperRecord[], options: { perP
     const best = top[0]?.score ?? 1;
     result.set(
       record.id,
-      top.map(({ term, score }) => ({ phrase: term.phrase, weight: Math.round((score / best) * 1000) / 1000, source: 'extracted' })),
+      top.map(({ term, score }) => resolve({ phrase: term.phrase, weight: Math.round((score / best) * 1000) / 1000, source: 'extracted' })),
     );
   }
   return result;
-}
-
-/** The identity of a keyword: case, Unicode compatibility forms, plurals and white space folded. */
-export function keywordKey(phrase: string): string {
-  return phrase.normalize('NFKC').trim().split(/\s+/).map(termWord).join(' ');
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildKnowledgeGraph } from '../../src/graph/buildGraph.js';
 import { loadTaxonomy } from '../../src/graph/taxonomy.js';
 import { coauthorView, MAX_AUTHORS_FOR_COAUTHORSHIP, topicView } from '../../src/graph/views.js';
-import { extractKeywords, keywordKey } from '../../src/mine/keywords.js';
+import { extractKeywords } from '../../src/mine/keywords.js';
+import { keywordKey } from '../../src/mine/phrase.js';
 import type { PaperRecord } from '../../src/read/types.js';
 
 const taxonomy = loadTaxonomy();

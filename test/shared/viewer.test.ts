@@ -126,6 +126,18 @@ describe('the viewer of the sample', () => {
 });
 
 describe('the viewer, more', () => {
+  it('finds a keyword by its acronym and by its long form, as one node', async () => {
+    const { page } = await open(pages.sample);
+    const first = async (text: string) => {
+      await page.fill('#search', text);
+      await page.waitForSelector('#results.open button');
+      return page.locator('#results button').first().getAttribute('data-key');
+    };
+    expect(await first('ISAC')).toBe('keyword:integrated sensing and communication');
+    expect(await first('integrated sensing and comm')).toBe('keyword:integrated sensing and communication');
+    await page.close();
+  });
+
   it('exports the current view as a PNG that is not blank', async () => {
     const { page, errors } = await open(pages.sample);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);

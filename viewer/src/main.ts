@@ -433,13 +433,13 @@ function search(query: string): ViewerNode[] {
   const q = query.trim().toLowerCase();
   if (q.length < 2) return [];
   const found: ViewerNode[] = [];
+  const names = (n: ViewerNode): string[] => [n.label, ...(n.aliases ?? [])].map((s) => s.toLowerCase());
   fullGraph.forEachNode((_, a) => {
     const n = a as ViewerNode;
-    if (n.label.toLowerCase().includes(q)) found.push(n);
+    if (names(n).some((s) => s.includes(q))) found.push(n);
   });
-  return found
-    .sort((x, y) => Number(y.label.toLowerCase().startsWith(q)) - Number(x.label.toLowerCase().startsWith(q)) || y.size - x.size || (x.label < y.label ? -1 : 1))
-    .slice(0, 12);
+  const starts = (n: ViewerNode): number => Number(names(n).some((s) => s.startsWith(q)));
+  return found.sort((x, y) => starts(y) - starts(x) || y.size - x.size || (x.label < y.label ? -1 : 1)).slice(0, 12);
 }
 
 searchInput.addEventListener('input', () => {
