@@ -3,6 +3,7 @@ import { analyseGraph } from './analyse/analyseGraph.js';
 import { drawAnalysis } from './analyse/layout.js';
 import { formatDiagnostic, type Diagnostics } from './diagnostics.js';
 import type { Exporter } from './export/formats.js';
+import { writeAuthorsCsv } from './export/authorsCsv.js';
 import { writeOutputs, type FileWriter } from './export/outputFiles.js';
 import { buildSummary, writeSummary } from './export/summary.js';
 import { buildKnowledgeGraph, paperNode } from './graph/buildGraph.js';
@@ -12,6 +13,7 @@ import { readDigests } from './read/readDigests.js';
 import type { PaperRecord, SourceRef } from './read/types.js';
 
 export const SUMMARY_FILE = 'summary.json';
+export const AUTHORS_REPORT_FILE = 'authors-report.csv';
 
 export interface BuildOptions {
   readonly outDir: string;
@@ -85,6 +87,7 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
     papers: records.length,
     warnings: diagnostics.problems().map(formatDiagnostic),
   });
+  outputs.set(AUTHORS_REPORT_FILE, (sink) => writeAuthorsCsv(analysis.authors, sink));
   outputs.set(SUMMARY_FILE, (sink) => writeSummary(summary, sink));
 
   stage('writing files');

@@ -25,6 +25,7 @@ describe('arxiv-kg build', () => {
     expect(stderr).toMatch(/^arxiv-kg build: 32 papers -> .*summary\.json\); 0 skipped, 0 warnings, 0 notices\n$/);
     expect(files).toEqual((await readdir(EXPORTS)).sort());
     expect(files).toEqual([
+      'authors-report.csv',
       'coauthors.graphml',
       'graph.gexf',
       'graph.graphml',
@@ -52,7 +53,7 @@ describe('arxiv-kg build', () => {
   it('writes only the formats asked for, plus summary.json', async () => {
     const { code, files } = await build(['--formats', 'graphml']);
     expect(code).toBe(0);
-    expect(files).toEqual(['coauthors.graphml', 'graph.graphml', 'summary.json', 'topics.graphml']);
+    expect(files).toEqual(['authors-report.csv', 'coauthors.graphml', 'graph.graphml', 'summary.json', 'topics.graphml']);
   });
 
   it('refuses an unknown format, naming the known ones, and writes nothing', async () => {

@@ -1,6 +1,7 @@
 import type { KnowledgeGraph } from '../graph/buildGraph.js';
 import { coauthorView, fullGraphWithoutCategories, topicView, type View } from '../graph/views.js';
 import { detectCommunities, type CommunityOptions, type Partition } from './communities.js';
+import { authorReport, type AuthorReportRow } from './authorReport.js';
 import { labelCommunities, type CommunitySummary } from './labels.js';
 
 export type ViewName = 'full' | 'coauthors' | 'topics';
@@ -22,6 +23,8 @@ export interface Analysis {
   readonly views: readonly ViewAnalysis[];
   /** Node colours by community of each graph, for drawing. */
   readonly communityOf: { readonly graph: (node: string) => number; readonly coauthors: (node: string) => number; readonly topics: (node: string) => number };
+  /** Every person, the spellings merged into them, and flags on possible wrong merges or splits. */
+  readonly authors: readonly AuthorReportRow[];
   /** Papers (node keys) left out of the co-author view for their very long author lists. */
   readonly papersLeftOutOfCoauthors: readonly string[];
 }
@@ -102,5 +105,6 @@ export function analyseGraph(graph: KnowledgeGraph, options: CommunityOptions = 
     coauthors: (n: string) => coauthorPartition.community.get(n) as number,
     topics: (n: string) => topicPartition.community.get(n) as number,
   };
-  return { graph, coauthors, topics, views, communityOf, papersLeftOutOfCoauthors: papersLeftOut };
+  const authors = authorReport(graph, coauthors);
+  return { graph, coauthors, topics, views, communityOf, authors, papersLeftOutOfCoauthors: papersLeftOut };
 }

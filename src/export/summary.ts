@@ -69,10 +69,24 @@ export function buildSummary(analysis: Analysis, facts: BuildFacts): object {
       })),
     };
   }
+  const flagged = analysis.authors.filter((a) => a.flags.length > 0);
+  const flagCount = (prefix: string): number => flagged.filter((a) => a.flags.some((f) => f.startsWith(prefix))).length;
   return {
     inputs: { files: facts.files, entries: facts.entries, papers: facts.papers },
     graph: { nodes: countBy(analysis.graph, 'nodes'), edges: countBy(analysis.graph, 'edges') },
     views,
+    authors: {
+      file: 'authors-report.csv',
+      people: analysis.authors.length,
+      people_with_merged_spellings: analysis.authors.filter((a) => a.spellings.length > 1).length,
+      flagged: {
+        same_name_without_diacritics: flagCount('same name without diacritics'),
+        initials_match: flagCount('initials match'),
+        coauthor_groups_never_touch: flagCount('co-authors in'),
+      },
+      merged_spellings: analysis.authors.filter((a) => a.spellings.length > 1).slice(0, LISTED_COMMUNITIES).map((a) => ({ name: a.name, spellings: a.spellings })),
+      flags: flagged.slice(0, LISTED_COMMUNITIES).map((a) => ({ name: a.name, papers: a.papers, flags: a.flags })),
+    },
     warnings: facts.warnings,
   };
 }

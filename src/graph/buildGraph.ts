@@ -88,6 +88,7 @@ export function buildKnowledgeGraph(
       ...(record.categories?.[0] === undefined ? {} : { primary_category: record.categories[0] }),
       categories: record.categories ?? [],
       authors: record.authors ?? [],
+      ...(record.authorListTruncated ? { author_list_truncated: true } : {}),
       ...(record.version === undefined ? {} : { version: record.version }),
       ...(record.titleTranslation === undefined ? {} : { title_translation: record.titleTranslation }),
       ...(record.tldr === undefined ? {} : { tldr: record.tldr }),

@@ -113,6 +113,7 @@ interface OpenEntry {
   readonly link: PaperLink;
   readonly title: string;
   authors?: string[];
+  authorsTruncated?: true;
   primaryCategory?: string;
   listedCategories: string[];
   keywords?: string[];
@@ -407,13 +408,19 @@ export class DigestParser {
       }
       const authors = authorLine(trimmed);
       if (authors) {
-        entry.authors = splitAuthors(authors.names);
+        this.setAuthors(entry, authors.names);
         const trailer = authors.trailer !== undefined ? INLINE_CATEGORIES.exec(authors.trailer) : null;
         if (trailer) entry.listedCategories.push(...categoryList(trailer[1] as string));
         return true;
       }
     }
     return false;
+  }
+
+  private setAuthors(entry: OpenEntry, line: string): void {
+    const { names, truncated } = splitAuthors(line);
+    entry.authors = names;
+    if (truncated) entry.authorsTruncated = true;
   }
 
   private startField(entry: OpenEntry, meaning: LabelMeaning | undefined, value: string): void {
@@ -429,7 +436,7 @@ export class DigestParser {
         return;
       }
       case 'authors':
-        entry.authors ??= splitAuthors(value);
+        if (entry.authors === undefined) this.setAuthors(entry, value);
         return;
       case 'primaryCategory': {
         const category = categoryValue(value);
@@ -481,6 +488,7 @@ export class DigestParser {
       link: entry.link,
       ...(title === '' ? {} : { title }),
       ...(entry.authors && entry.authors.length > 0 ? { authors: entry.authors } : {}),
+      ...(entry.authorsTruncated ? { authorsTruncated: true as const } : {}),
       categories,
       ...(entry.keywords && entry.keywords.length > 0 ? { keywords: entry.keywords } : {}),
       text,

@@ -156,6 +156,7 @@ export class PaperMerger {
     if (titleTranslation !== undefined) record.titleTranslation = titleTranslation;
     const authors = pick('authors');
     if (authors !== undefined) record.authors = authors.map((name) => this.display(name));
+    if (ranked.some((e) => e.authorsTruncated)) record.authorListTruncated = true;
     const categories = ranked.length === 1 ? [...winner.categories] : [...new Set(ranked.flatMap((e) => e.categories))];
     if (categories.length > 0) record.categories = categories;
     const keywords = pick('keywords');

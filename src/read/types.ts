@@ -32,6 +32,8 @@ export interface DigestEntry {
   readonly title?: string;
   /** Display names in the order printed, cleaned but not yet merged across spellings. */
   readonly authors?: readonly string[];
+  /** The printed author list ended in "et al.". */
+  readonly authorsTruncated?: true;
   /** Primary (the entry's own category line) first, then the section, then any category list. */
   readonly categories: readonly string[];
   readonly keywords?: readonly string[];
@@ -49,6 +51,8 @@ export interface PaperRecord {
   title?: string;
   titleTranslation?: string;
   authors?: string[];
+  /** The author list a digest printed ended in "et al.": more authors exist than are listed. */
+  authorListTruncated?: true;
   categories?: string[];
   keywords?: string[];
   tldr?: string;

@@ -105,6 +105,14 @@ describe('PaperMerger', () => {
     expect(records.map((r) => r.authors)).toEqual([['Jing Jin', 'Ann Lee'], ['Jing Jin'], ['Jing Jin', 'Ann Lee']]);
   });
 
+  it('marks a paper whose printed author list ended in et al.', () => {
+    const { records } = merge([
+      entry({ id: '1', file: 'a.md', line: 1, authors: ['A B'], authorsTruncated: true }),
+      entry({ id: '2', file: 'a.md', line: 2, authors: ['C D'] }),
+    ]);
+    expect(records.map((r) => r.authorListTruncated)).toEqual([true, undefined]);
+  });
+
   it('reports, and does not merge, names that differ only in diacritics', () => {
     const { records, reported } = merge([
       entry({ id: '1', file: 'a.md', line: 1, authors: ['José Garcia'] }),
