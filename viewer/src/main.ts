@@ -36,9 +36,7 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classNa
 
 const payload = JSON.parse(byId('kg-data').textContent ?? '{}') as ViewerPayload;
 
-/** Every node of the full graph, for panels: whatever view is shown, a paper's authors have names. */
-const fullGraph = buildGraph(payload.views.full);
-const graphs = new Map<ViewName, Graph>([['full', fullGraph]]);
+const graphs = new Map<ViewName, Graph>();
 
 /**
  * A node as the page holds it: the payload with its `type` renamed `kind`, because sigma reads a
@@ -55,6 +53,14 @@ function buildGraph(view: ViewPayload): Graph {
     if (!graph.hasEdge(source, target)) graph.addEdge(source, target, { weight: w, size: 0.5, color: '#d6d6d6' });
   }
   return graph;
+}
+
+/**
+ * The full graph, for panels and search: whatever view is shown, a paper's authors have names.
+ * Built on first use, so that it does not delay the first picture of another view.
+ */
+function full(): Graph {
+  return graphOf('full');
 }
 
 function graphOf(view: ViewName): Graph {
@@ -329,7 +335,7 @@ const panel = byId<HTMLElement>('panel');
 let panelCommunity: number | null = null;
 
 function nodeButton(key: string, text?: string): HTMLElement {
-  const label = text ?? (fullGraph.hasNode(key) ? (fullGraph.getNodeAttribute(key, 'label') as string) : key);
+  const label = text ?? (full().hasNode(key) ? (full().getNodeAttribute(key, 'label') as string) : key);
   const button = h('button', label, 'link');
   button.type = 'button';
   button.addEventListener('click', () => select(key));
@@ -348,21 +354,21 @@ function list(title: string, keys: string[], text?: (key: string) => string): HT
 }
 
 function neighborsOfType(key: string, type: NodeType): string[] {
-  if (!fullGraph.hasNode(key)) return [];
-  return fullGraph.neighbors(key).filter((n) => fullGraph.getNodeAttribute(n, 'kind') === type);
+  if (!full().hasNode(key)) return [];
+  return full().neighbors(key).filter((n) => full().getNodeAttribute(n, 'kind') === type);
 }
 
-const labelOf = (key: string): string => (fullGraph.hasNode(key) ? (fullGraph.getNodeAttribute(key, 'label') as string) : key);
+const labelOf = (key: string): string => (full().hasNode(key) ? (full().getNodeAttribute(key, 'label') as string) : key);
 const byLabel = (a: string, b: string): number => labelOf(a).localeCompare(labelOf(b));
 
 function renderPanel(): void {
   const key = state.selected;
   if (panelCommunity !== null) return;
-  if (!key || !fullGraph.hasNode(key)) {
+  if (!key || !full().hasNode(key)) {
     panel.hidden = true;
     return;
   }
-  const a = fullGraph.getNodeAttributes(key) as ViewerNode;
+  const a = full().getNodeAttributes(key) as ViewerNode;
   const close = h('button', 'Close', 'link');
   close.addEventListener('click', () => setState({ selected: '', hops: 0 }));
   const parts: (HTMLElement | string)[] = [close, h('h2', a.label)];
@@ -401,7 +407,7 @@ function showCommunity(id: number): void {
   const members = view.nodes.filter((n) => n.community === id).map((n) => n.key);
   const papers = new Set<string>();
   for (const m of members) {
-    if (fullGraph.hasNode(m) && fullGraph.getNodeAttribute(m, 'kind') === 'paper') papers.add(m);
+    if (full().hasNode(m) && full().getNodeAttribute(m, 'kind') === 'paper') papers.add(m);
     else for (const p of neighborsOfType(m, 'paper')) if (state.view === 'coauthors') papers.add(p);
   }
   panelCommunity = id;
@@ -417,7 +423,7 @@ function showCommunity(id: number): void {
 
 function select(key: string): void {
   panelCommunity = null;
-  if (!graph.hasNode(key) && fullGraph.hasNode(key)) state = { ...state, view: 'full', hidden: [], isolated: '' };
+  if (!graph.hasNode(key) && full().hasNode(key)) state = { ...state, view: 'full', hidden: [], isolated: '' };
   setState({ selected: key });
   const target = graph.hasNode(key) ? sigma.getNodeDisplayData(key) : undefined;
   if (target) void sigma.getCamera().animate({ x: target.x, y: target.y, ratio: Math.min(sigma.getCamera().ratio, 0.35) }, { duration: 400 });
@@ -434,7 +440,7 @@ function search(query: string): ViewerNode[] {
   if (q.length < 2) return [];
   const found: ViewerNode[] = [];
   const names = (n: ViewerNode): string[] => [n.label, ...(n.aliases ?? [])].map((s) => s.toLowerCase());
-  fullGraph.forEachNode((_, a) => {
+  full().forEachNode((_, a) => {
     const n = a as ViewerNode;
     if (names(n).some((s) => s.includes(q))) found.push(n);
   });
