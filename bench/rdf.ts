@@ -43,7 +43,7 @@ export async function benchRdf(corpus: string): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-bench-rdf-'));
 
   console.log(`== RDF: ${records.length} papers; ours streams to a file, the baseline is n3 writing the same quads held in memory to a string`);
-  console.log(['format', 'statements', 'ours s', 'ours st/s', 'ours +RSS MB', 'n3 s', 'n3 st/s', 'n3 +RSS MB', 'time ours/n3', 'MB on disk'].join('\t'));
+  console.log(['format', 'statements', 'ours s', 'ours st/s', 'ours +RSS MB', 'ours peak RSS MB', 'n3 s', 'n3 st/s', 'n3 +RSS MB', 'n3 peak RSS MB', 'time ours/n3', 'MB on disk'].join('\t'));
   for (const format of Object.keys(RDF_FORMATS) as RdfFormat[]) {
     const { n3, namedGraphs, file } = RDF_FORMATS[format];
     globalThis.gc?.();
@@ -60,7 +60,7 @@ export async function benchRdf(corpus: string): Promise<void> {
     );
     const size = (await stat(path.join(dir, file))).size / 1e6;
     console.log(
-      [format, quads.length, fixed(ours.ms / 1000, 2), Math.round(quads.length / (ours.ms / 1000)), fixed(ours.addedMb, 0), fixed(baseline.ms / 1000, 2), Math.round(quads.length / (baseline.ms / 1000)), fixed(baseline.addedMb, 0), fixed(ours.ms / baseline.ms, 2), fixed(size, 1)].join('\t'),
+      [format, quads.length, fixed(ours.ms / 1000, 2), Math.round(quads.length / (ours.ms / 1000)), fixed(ours.addedMb, 0), fixed(ours.peakMb, 0), fixed(baseline.ms / 1000, 2), Math.round(quads.length / (baseline.ms / 1000)), fixed(baseline.addedMb, 0), fixed(baseline.peakMb, 0), fixed(ours.ms / baseline.ms, 2), fixed(size, 1)].join('\t'),
     );
   }
   await rm(dir, { recursive: true, force: true });
