@@ -3,8 +3,8 @@ import type { Analysis, ViewAnalysis } from '../analyse/analyseGraph.js';
 import { MAX_AUTHORS_FOR_COAUTHORSHIP } from '../graph/views.js';
 import type { TextSink } from './outputFiles.js';
 
-/** Communities listed by name in summary.json per view (the largest); the rest are counted. */
-const LISTED_COMMUNITIES = 50;
+/** How many items summary.json lists by name per view or section (the largest first); the rest are counted. */
+const LISTED = 50;
 
 export interface BuildFacts {
   readonly files: number;
@@ -61,7 +61,7 @@ export function buildSummary(analysis: Analysis, facts: BuildFacts): object {
       modularity: Math.round(partition.modularity * 1e6) / 1e6,
       communities: partition.count,
       disconnected_communities_split: partition.disconnectedSplit,
-      largest_communities: view.communities.slice(0, LISTED_COMMUNITIES).map((c) => ({
+      largest_communities: view.communities.slice(0, LISTED).map((c) => ({
         id: c.id,
         label: c.label,
         size: c.size,
@@ -84,8 +84,8 @@ export function buildSummary(analysis: Analysis, facts: BuildFacts): object {
         initials_match: flagCount('initials match'),
         coauthor_groups_never_touch: flagCount('co-authors in'),
       },
-      merged_spellings: analysis.authors.filter((a) => a.spellings.length > 1).slice(0, LISTED_COMMUNITIES).map((a) => ({ name: a.name, spellings: a.spellings })),
-      flags: flagged.slice(0, LISTED_COMMUNITIES).map((a) => ({ name: a.name, papers: a.papers, flags: a.flags })),
+      merged_spellings: analysis.authors.filter((a) => a.spellings.length > 1).slice(0, LISTED).map((a) => ({ name: a.name, spellings: a.spellings })),
+      flags: flagged.slice(0, LISTED).map((a) => ({ name: a.name, papers: a.papers, flags: a.flags })),
     },
     warnings: facts.warnings,
   };
