@@ -70,6 +70,7 @@ export function buildKnowledgeGraph(
   const graph: KnowledgeGraph = new DirectedGraph({ allowSelfLoops: false });
   graph.setAttribute('digests', [...(options.digests ?? [])]);
   const keywords = (options.extractKeywords ?? extractKeywords)(records);
+  const spellings = new Map<string, { uses: Map<string, number>; aliases: Set<string> }>();
   const unknownCategories = new Map<string, { papers: number; source: SourceRef }>();
   let edges = 0;
   const link = (source: string, target: string, attributes: EdgeAttributes): void => {
@@ -136,19 +137,23 @@ export function buildKnowledgeGraph(
     for (const keyword of keywords.get(record.id) ?? []) {
       const node = keywordNode(keyword.phrase);
       if (graph.hasEdge(paper, node)) continue;
-      // The first spelling read labels the keyword (the text-mining issue picks the most frequent);
-      // other spellings and the acronyms defined for it are kept as variants.
       if (!graph.hasNode(node)) graph.addNode(node, { type: 'keyword', label: keyword.phrase });
-      for (const variant of [keyword.phrase, ...(keyword.aliases ?? [])]) {
-        if (variant === graph.getNodeAttribute(node, 'label')) continue;
-        graph.updateNodeAttribute(node, 'variants', (v) => {
-          const seen = (v as readonly string[] | undefined) ?? [];
-          return seen.includes(variant) ? seen : [...seen, variant];
-        });
-      }
+      const names = spellings.get(node) ?? { uses: new Map<string, number>(), aliases: new Set<string>() };
+      spellings.set(node, names);
+      names.uses.set(keyword.phrase, (names.uses.get(keyword.phrase) ?? 0) + 1);
+      for (const alias of keyword.aliases ?? []) names.aliases.add(alias);
       countUp(graph, node, 'paper_count');
       link(paper, node, { type: 'has_keyword', weight: keyword.weight, source: keyword.source });
     }
+  }
+
+  // A keyword is shown in its most frequent spelling (ties: the first read); the other spellings and
+  // the acronyms defined for it are its variants.
+  for (const [node, { uses, aliases }] of spellings) {
+    let label = '';
+    for (const [phrase, count] of uses) if (count > (uses.get(label) ?? 0)) label = phrase;
+    const variants = [...uses.keys(), ...aliases].filter((v, i, all) => v !== label && all.indexOf(v) === i);
+    graph.mergeNodeAttributes(node, { label, ...(variants.length > 0 ? { variants } : {}) });
   }
 
   const warnings = [...unknownCategories].map(([code, { papers, source }]) => ({

@@ -60,6 +60,12 @@ describe('buildKnowledgeGraph', () => {
     expect(graph.getNodeAttributes('keyword:mimo')).toEqual({ type: 'keyword', label: 'MIMO', paper_count: 2, variants: ['mimo'] });
   });
 
+  it('labels a keyword with its most frequent spelling', () => {
+    const spelt = (id: string, keywords: string[]) => paper(id, { keywords });
+    const { graph: g } = buildKnowledgeGraph([spelt('1', ['Deep Learning']), spelt('2', ['deep learning']), spelt('3', ['deep learning'])], { taxonomy });
+    expect(g.getNodeAttributes('keyword:deep learning')).toMatchObject({ label: 'deep learning', variants: ['Deep Learning'] });
+  });
+
   it('links authors in order, categories with the primary marked, keywords with their weight', () => {
     const edges = graph.mapEdges((_, a, s, t) => [s, t, a]);
     expect(edges.slice(0, 6)).toEqual([
