@@ -37,7 +37,7 @@ export async function benchRdf(corpus: string): Promise<void> {
   const { graph } = buildKnowledgeGraph(records, {
     taxonomy,
     spellings,
-    digests: files.map((f) => ({ file: f.file, ...(f.date === undefined ? {} : { date: f.date }) })),
+    digests: files,
   });
   const source: RdfSource = { analysis: analyseGraph(graph), taxonomy, base: DEFAULT_BASE };
   const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-bench-rdf-'));

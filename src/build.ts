@@ -54,7 +54,7 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
   const { graph, warnings } = buildKnowledgeGraph(records, {
     taxonomy,
     spellings,
-    digests: files.map((f) => ({ file: f.file, ...(f.date === undefined ? {} : { date: f.date }) })),
+    digests: files,
   });
   for (const w of warnings) {
     diagnostics.report({ severity: 'warning', file: w.source.file, line: w.source.line, problem: w.problem, action: w.action });

@@ -12,7 +12,7 @@ const PALETTE = [
 ];
 export const TAIL_COLOR = '#c8c8c8';
 
-export function communityColor(community: number): string {
+function communityColor(community: number): string {
   return PALETTE[community] ?? TAIL_COLOR;
 }
 

@@ -46,7 +46,7 @@ export interface BuildWarning {
 
 export interface BuildGraphOptions {
   readonly taxonomy: Taxonomy;
-  /** The digests read, in reading order (stored as the graph attribute `digests`). */
+  /** The digests read, in reading order (their file and date are stored as the graph attribute `digests`). */
   readonly digests?: readonly DigestFile[];
   /** Every spelling of each author's display name, the display name first (from reading). */
   readonly spellings?: ReadonlyMap<string, readonly string[]>;
@@ -68,7 +68,10 @@ export function buildKnowledgeGraph(
   options: BuildGraphOptions,
 ): { graph: KnowledgeGraph; warnings: BuildWarning[] } {
   const graph: KnowledgeGraph = new DirectedGraph({ allowSelfLoops: false });
-  graph.setAttribute('digests', [...(options.digests ?? [])]);
+  graph.setAttribute(
+    'digests',
+    (options.digests ?? []).map(({ file, date }) => (date === undefined ? { file } : { file, date })),
+  );
   const keywords = (options.extractKeywords ?? extractKeywords)(records);
   const spellings = new Map<string, { uses: Map<string, number>; aliases: Set<string> }>();
   const unknownCategories = new Map<string, { papers: number; source: SourceRef }>();

@@ -30,7 +30,7 @@ function acronymResolver(glossary: ReadonlyMap<string, AcronymDefinition>): (key
 export type KeywordsByPaper = ReadonlyMap<string, readonly PaperKeyword[]>;
 
 /** Default of how many keywords are extracted per paper; the digest's own keywords are all kept. */
-export const EXTRACTED_PER_PAPER = 5;
+const EXTRACTED_PER_PAPER = 5;
 const MAX_PHRASE_WORDS = 3;
 /** A term in more than this share of the papers describes the corpus, not a paper. */
 const MAX_DOCUMENT_SHARE = 0.2;

@@ -110,9 +110,6 @@ export class PaperMerger {
     return entry.text[field];
   }
 
-  get size(): number {
-    return this.papers.size;
-  }
 
   /** One record per paper, in the order papers were first seen. */
   /** Every spelling seen of each display name, the display name first (e.g. for SKOS alternative labels). */

@@ -11,7 +11,7 @@ const DOI_URL = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/\S+)$/i;
 const PUBMED_URL =
   /^https?:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov\/|(?:www\.)?ncbi\.nlm\.nih\.gov\/pubmed\/)(\d+)\/?(?:[?#].*)?$/i;
 
-export function arxivAbsUrl(id: string): string {
+function arxivAbsUrl(id: string): string {
   return `https://arxiv.org/abs/${id}`;
 }
 
