@@ -1,5 +1,6 @@
 import { DirectedGraph } from 'graphology';
-import { extractKeywords, type KeywordsByPaper } from '../mine/keywords.js';
+import { mapKeywords } from '../mine/keywordMap.js';
+import type { KeywordsByPaper } from '../mine/keywords.js';
 import { keywordKey } from '../mine/phrase.js';
 import { authorKey } from '../read/authors.js';
 import type { PaperRecord, SourceRef } from '../read/types.js';
@@ -50,7 +51,7 @@ export interface BuildGraphOptions {
   readonly digests?: readonly DigestFile[];
   /** Every spelling of each author's display name, the display name first (from reading). */
   readonly spellings?: ReadonlyMap<string, readonly string[]>;
-  /** Keywords of every paper; the extractor of `src/mine` unless replaced. */
+  /** Keywords of every paper; `mapKeywords` of `src/mine` unless replaced. */
   readonly extractKeywords?: (records: readonly PaperRecord[]) => KeywordsByPaper;
 }
 
@@ -72,7 +73,7 @@ export function buildKnowledgeGraph(
     'digests',
     (options.digests ?? []).map(({ file, date }) => (date === undefined ? { file } : { file, date })),
   );
-  const keywords = (options.extractKeywords ?? extractKeywords)(records);
+  const keywords = (options.extractKeywords ?? mapKeywords)(records);
   const spellings = new Map<string, { uses: Map<string, number>; aliases: Set<string> }>();
   const unknownCategories = new Map<string, { papers: number; source: SourceRef }>();
   let edges = 0;

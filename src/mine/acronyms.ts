@@ -8,7 +8,7 @@ export interface AcronymDefinition {
 }
 
 const SHORT_FORM = /^[\p{L}\p{N}][\p{L}\p{N}\-./&]*(?:\s[\p{L}\p{N}][\p{L}\p{N}\-./&]*)?$/u;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu;
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’\-]*[\p{L}\p{N}])?/gu;
 
 /**
  * Schwartz & Hearst (2003): the long form is found by matching the short form's letters from right
@@ -38,6 +38,26 @@ function longFormFor(short: string, words: readonly string[]): string | undefine
 }
 
 /**
+ * How many letters of the short form begin words of the long form, in order (the longest common
+ * subsequence of the letters and the words' initials; hyphens begin words too, and an acronym inside
+ * the long form gives all its letters, as "BPE" in "Constrained BPE (CBPE)").
+ */
+function initialsSpelt(short: string, long: string): number {
+  const letters = [...short.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')];
+  const initials = long
+    .split(/[\s\-‐–/]+/)
+    .filter((w) => w !== '')
+    .flatMap((w) => [.../^[\p{Lu}\p{N}]+$/u.test(w) ? w.toLowerCase() : (w[0] as string).toLowerCase()]);
+  let row = new Array<number>(initials.length + 1).fill(0);
+  for (const letter of letters) {
+    const next = [0];
+    initials.forEach((initial, j) => next.push(letter === initial ? (row[j] as number) + 1 : Math.max(row[j + 1] as number, next[j] as number)));
+    row = next;
+  }
+  return row[initials.length] as number;
+}
+
+/**
  * Acronym definitions in a text: "long form (SF)" where the parenthesis holds one or two words of
  * 2 to 10 characters with a letter, and the preceding words spell it. A parenthesis that lists or
  * exemplifies ("(e.g., HTS-AT, PaSST)", "(see Fig. 2)") is not a definition.
@@ -54,28 +74,47 @@ export function findDefinitions(text: string): AcronymDefinition[] {
     const window = before.slice(-Math.min(letters + 5, letters * 2));
     const long = longFormFor(short.replace(/s$/, ''), window);
     if (long === undefined || long.length <= short.length || long.split(' ').length > letters + 5) continue;
-    found.push({ short: short.replace(/(?<=\p{Lu})s$/u, ''), long });
+    // An all-capitals short form of several words is spelt mostly by their initials; one spelt from
+    // inside words borrowed its letters ("BLV loss into a celebrated text-based (BERT)").
+    const stem = short.replace(/(?<=\p{Lu})s$/u, '');
+    const spelt = /^[\p{Lu}\p{N}\-]+$/u.test(stem) && /\s/.test(long) ? initialsSpelt(stem, long) : letters;
+    if (spelt * 2 <= stem.replace(/[^\p{L}\p{N}]/gu, '').length) continue;
+    found.push({ short: stem, long });
   }
   return found;
 }
 
+/** Share of a short form's definitions its commonest long form must have to stand for it everywhere. */
+const DOMINANT_SHARE = 0.9;
+
 /**
- * Acronyms the papers define one way only, by lower-cased short form. A short form defined with
- * different long forms in different papers ("SE" for speech enhancement and for software
- * engineering) is left out: a bare "SE" elsewhere could be either.
+ * Acronyms the papers define one way, by lower-cased short form. A short form defined with
+ * different long forms ("SE" for speech enhancement and for software engineering) is left out: a
+ * bare "SE" elsewhere could be either. One stray definition in ten does not unseat the usual one
+ * (LLM is "large language model" 448 times in the corpus and "large-scale language model" once).
  */
 export function acronymGlossary(records: readonly PaperRecord[]): Map<string, AcronymDefinition> {
-  const seen = new Map<string, Map<string, AcronymDefinition>>();
+  const seen = new Map<string, Map<string, { definition: AcronymDefinition; count: number }>>();
   for (const record of records) {
     for (const definition of findDefinitions(record.abstract ?? '')) {
       const key = definition.short.toLowerCase();
-      const longs = seen.get(key) ?? new Map<string, AcronymDefinition>();
-      // The first spelling of a long form is the one kept.
-      if (!longs.has(keywordKey(definition.long))) longs.set(keywordKey(definition.long), definition);
+      const longs = seen.get(key) ?? new Map<string, { definition: AcronymDefinition; count: number }>();
       seen.set(key, longs);
+      // The first spelling of a long form is the one kept.
+      const entry = longs.get(keywordKey(definition.long));
+      if (entry) entry.count++;
+      else longs.set(keywordKey(definition.long), { definition, count: 1 });
     }
   }
   const glossary = new Map<string, AcronymDefinition>();
-  for (const [key, longs] of seen) if (longs.size === 1) glossary.set(key, [...longs.values()][0] as AcronymDefinition);
+  for (const [key, longs] of seen) {
+    let total = 0;
+    let commonest: { definition: AcronymDefinition; count: number } | undefined;
+    for (const entry of longs.values()) {
+      total += entry.count;
+      if (commonest === undefined || entry.count > commonest.count) commonest = entry;
+    }
+    if (commonest && commonest.count >= DOMINANT_SHARE * total) glossary.set(key, commonest.definition);
+  }
   return glossary;
 }

@@ -1,15 +1,29 @@
-/** Plural folding good enough to meet "network" and "networks" in one term. */
-export function termWord(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.length > 3 && lower.endsWith('s') && !/(?:ss|us|is)$/.test(lower) ? lower.slice(0, -1) : lower;
+import { stemmer } from 'stemmer';
+
+// A corpus repeats its words: each is stemmed once. The vocabulary of 100,000 abstracts is a few
+// hundred thousand words, small beside the abstracts themselves.
+const stems = new Map<string, string>();
+
+/** The Porter stem of a lower-case word. */
+export function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmer(word);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
-/** The identity of a keyword: case, Unicode compatibility forms, plurals, hyphens and spaces folded. */
+/**
+ * The identity of a keyword: Unicode compatibility forms and case folded, hyphens, slashes and
+ * spaces alike, each word Porter-stemmed, so "Neural Networks" and "neural network" are one concept.
+ */
 export function keywordKey(phrase: string): string {
   return phrase
     .normalize('NFKC')
-    .split(/[\s\-‐–]+/)
+    .toLowerCase()
+    .split(/[\s\-‐–/]+/)
     .filter((w) => w !== '')
-    .map(termWord)
+    .map(stem)
     .join(' ');
 }

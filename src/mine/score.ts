@@ -1,14 +1,4 @@
-import { stemmer } from 'stemmer';
-
-/** A phrase as the scorer compares it: lower case, each word Porter-stemmed, hyphens as spaces. */
-export function stemmedPhrase(phrase: string): string {
-  return phrase
-    .toLowerCase()
-    .split(/[\s\-‐–/]+/)
-    .filter((w) => w !== '')
-    .map((w) => stemmer(w))
-    .join(' ');
-}
+import { keywordKey } from './phrase.js';
 
 export interface KeywordScores {
   readonly papers: number;
@@ -19,7 +9,7 @@ export interface KeywordScores {
 
 /**
  * Precision, recall and F1 of the first `k` predicted keywords against the gold ones, exact match
- * after stemming, macro-averaged over papers (each paper counts once, whatever its number of
+ * of their keys (Porter-stemmed), macro-averaged over papers (each paper counts once, whatever its number of
  * keywords). Precision divides by the number predicted (at most k), recall by the gold count.
  */
 export function scoreKeywords(pairs: readonly { predicted: readonly string[]; gold: readonly string[] }[], k: number): KeywordScores {
@@ -28,10 +18,10 @@ export function scoreKeywords(pairs: readonly { predicted: readonly string[]; go
   let f1 = 0;
   let papers = 0;
   for (const { predicted, gold } of pairs) {
-    const goldSet = new Set(gold.map(stemmedPhrase));
+    const goldSet = new Set(gold.map(keywordKey));
     if (goldSet.size === 0) continue;
     papers++;
-    const top = [...new Set(predicted.map(stemmedPhrase))].slice(0, k);
+    const top = [...new Set(predicted.map(keywordKey))].slice(0, k);
     const hits = top.filter((p) => goldSet.has(p)).length;
     const p = top.length === 0 ? 0 : hits / top.length;
     const r = hits / goldSet.size;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { scoreKeywords, stemmedPhrase } from '../../src/mine/score.js';
+import { keywordKey } from '../../src/mine/phrase.js';
+import { scoreKeywords } from '../../src/mine/score.js';
 
 describe('scoreKeywords', () => {
   it('matches after stemming and macro-averages over papers', () => {
-    expect(stemmedPhrase('Neural Networks')).toBe(stemmedPhrase('neural network'));
-    expect(stemmedPhrase('human-computer interaction')).toBe(stemmedPhrase('Human Computer Interactions'));
+    expect(keywordKey('Neural Networks')).toBe(keywordKey('neural network'));
+    expect(keywordKey('human-computer interaction')).toBe(keywordKey('Human Computer Interactions'));
     const scores = scoreKeywords(
       [
         { predicted: ['neural networks', 'speech', 'noise'], gold: ['Neural Network', 'noise robustness'] },

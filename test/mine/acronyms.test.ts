@@ -5,7 +5,7 @@ import type { PaperRecord } from '../../src/read/types.js';
 
 /**
  * Hand-checked: sentences from real abstracts of ../shared/corpus (ends of sentences, verbatim), each
- * with the definitions a reader finds in it. 51 definitions and 10 parentheses that define nothing.
+ * with the definitions a reader finds in it. 51 definitions and 11 parentheses that define nothing.
  */
 const TABLE: [text: string, definitions: string[]][] = [
   ['Large Language Model (LLM)', ['LLM=Large Language Model']],
@@ -61,6 +61,7 @@ const TABLE: [text: string, definitions: string[]][] = [
   ['but exceeding a critical threshold (CIR > 0.4)', []],
   ['parallel streams (RGB, depth, and integration)', []],
   ['CCPDA has three main steps: (i) identify fire clusters', []],
+  ['show that integrating the BLV loss into a celebrated text-based (BERT) model', []],
 ];
 
 describe('findDefinitions on hand-checked sentences of the corpus', () => {
@@ -100,6 +101,13 @@ describe('acronyms in keywords', () => {
     ]);
     expect(glossary.get('isac')?.long).toBe('integrated sensing and communication');
     expect(glossary.has('se')).toBe(false);
+  });
+
+  it('lets one stray definition in ten not unseat the usual one', () => {
+    const defined = (n: number, long: string) => Array.from({ length: n }, (_, i) => paper(`${long}${i}`, `We use ${long} (LLMs).`));
+    const usual = acronymGlossary([...defined(9, 'large language models'), ...defined(1, 'large-scale language models')]);
+    expect(usual.get('llm')?.long).toBe('large language models');
+    expect(acronymGlossary([...defined(8, 'large language models'), ...defined(2, 'large-scale language models')]).has('llm')).toBe(false);
   });
 
   it('makes a bare acronym and its long form one keyword, labelled by the long form', () => {

@@ -1,0 +1,69 @@
+import { stem } from './phrase.js';
+
+const words = (list: string): string[] => list.split(/\s+/).filter((w) => w !== '');
+
+/**
+ * Words every abstract uses about itself. A phrase made only of them ("proposed method", "experimental
+ * results", "model performance") names nothing a reader would search for. Compared by Porter stem, so
+ * "results" and "result" are one entry.
+ */
+const GENERIC_STEMS = new Set(
+  words(`ability accuracy advantage amount analysis application approach area art aspect baseline benchmark
+  benefit capability case challenge code comparison component context contribution data dataset design
+  direction domain effect effectiveness efficiency evaluation example experiment fact field finding
+  framework gain gap goal implication importance improvement insight issue kind lack level limitation
+  link literature manner mechanism method model module need number order paper part performance practice
+  problem process project quality question range research researcher result role scenario set setting
+  solution stage state step strategy study superiority system task technique term time type use variety
+  version way work`).map(stem),
+);
+
+/**
+ * Opening words that judge or count rather than name: stripped from the front of a phrase, so "novel
+ * graph neural network" and "graph neural network" are one keyword. Whole lower-case words, not stems:
+ * "improved" is a modifier where "improvement" is not.
+ */
+const LEADING_MODIFIERS = new Set(
+  words(`additional advanced best better broad certain challenging common competitive comprehensive considerable
+  consistent conventional core corresponding critical crucial current detailed different diverse
+  effective efficient elaborate empirical enhanced entire essential excellent existing experimental
+  extensive few first fundamental further given great greater high higher important improved innovative
+  key lower main major many more most new notable novel numerous other overall particular popular
+  powerful practical previous prior promising proposed recent remarkable respective rigorous same second
+  several significant simple sota specific state-of-the-art strong substantial such superior thorough
+  traditional typical underlying unified various whole wide`),
+);
+
+/**
+ * Verbs that report on the work. They are not part of a keyword; when one turns up inside a phrase the
+ * tagger mistook it for a noun or adjective ("results show", "outperforms baselines"), and the phrase is
+ * rejected. Inflected forms only, leaving out those that are also common nouns ("report", "design").
+ */
+const REPORTING_VERBS = new Set(
+  words(`achieve achieved achieves aim aimed aims allow allowed allows conduct conducted conducts confirm
+  confirmed confirms demonstrate demonstrated demonstrates develop developed develops employ employed
+  employs enable enabled enables evaluate evaluated evaluates exhibit exhibited exhibits explore
+  explored explores find finds found highlight highlighted highlights indicate indicated indicates
+  introduce introduced introduces investigate investigated investigates leverage leveraged leverages
+  obtain obtained obtains outperform outperformed outperforms propose proposed proposes provide provided
+  provides remain remained remains require required requires reveal revealed reveals show showed shown
+  shows struggle struggled struggles suggest suggested suggests surpass surpassed surpasses utilize
+  utilized utilizes validate validated validates yield yielded yields`),
+);
+
+/**
+ * A noun phrase made fit to be a keyword, or undefined when nothing is left: leading modifiers
+ * stripped, phrases with a reporting verb rejected, and phrases of generic words only, single
+ * letters or bare numbers dropped.
+ */
+export function keywordCandidate(phrase: readonly string[]): string[] | undefined {
+  const lower = phrase.map((w) => w.toLowerCase());
+  if (lower.some((w) => REPORTING_VERBS.has(w) && !LEADING_MODIFIERS.has(w))) return undefined;
+  let start = 0;
+  while (start < lower.length && LEADING_MODIFIERS.has(lower[start] as string)) start++;
+  const kept = phrase.slice(start);
+  if (kept.length === 0) return undefined;
+  if (kept.length === 1 && (kept[0] as string).replace(/[^\p{L}\p{N}]/gu, '').length < 2) return undefined;
+  if (lower.slice(start).every((w) => GENERIC_STEMS.has(stem(w)))) return undefined;
+  return kept;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { keywordCandidate } from '../../src/mine/boilerplate.js';
+import { sharedKeywords } from '../../src/mine/keywordMap.js';
+import { extractKeywords, type PaperKeyword } from '../../src/mine/keywords.js';
+import { nounPhrases } from '../../src/mine/nounPhrases.js';
+import type { PaperRecord } from '../../src/read/types.js';
+
+const phrases = (text: string): string[] => nounPhrases(text, 5).map((p) => p.words.join(' '));
+
+function paper(id: string, title: string, abstract: string, keywords?: string[]): PaperRecord {
+  return { id, url: `https://arxiv.org/abs/${id}`, title, abstract, ...(keywords ? { keywords } : {}), sources: [{ file: 'd.md', line: 1 }] };
+}
+
+describe('nounPhrases', () => {
+  it('finds adjective-noun runs ending in a noun, with hyphen and slash compounds whole', () => {
+    expect(phrases('We study multiple-input multiple-output systems and speech/audio models with LLM-based agents.')).toEqual([
+      'multiple-input multiple-output systems',
+      'speech/audio models',
+      'LLM-based agents',
+    ]);
+  });
+
+  it('keeps an adjective after a noun inside the phrase, and drops trailing adjectives', () => {
+    expect(phrases('We use graph neural networks. The output is good.')).toEqual(['graph neural networks', 'output']);
+  });
+
+  it('takes a gerund as the noun it ends ("machine learning"), not a participle with an object', () => {
+    expect(phrases('Machine learning helps question answering systems.')).toContain('question answering systems');
+    expect(phrases('We build an agent using large language models.')).toEqual(['agent', 'large language models']);
+  });
+
+  it('marks which words are nouns, and keeps the last words of a long phrase', () => {
+    // The tagger reads "convolutional" as a noun.
+    const [phrase] = nounPhrases('We train a very scalable deep convolutional neural network architecture.', 5);
+    expect(phrase?.words).toEqual(['deep', 'convolutional', 'neural', 'network', 'architecture']);
+    expect(phrase?.heads).toEqual([false, true, false, true, true]);
+  });
+});
+
+describe('keywordCandidate', () => {
+  it('strips leading modifiers, rejects reporting verbs and generic-only phrases', () => {
+    expect(keywordCandidate(['novel', 'graph', 'neural', 'network'])).toEqual(['graph', 'neural', 'network']);
+    expect(keywordCandidate(['state-of-the-art', 'results'])).toBeUndefined();
+    expect(keywordCandidate(['proposed', 'method'])).toBeUndefined();
+    expect(keywordCandidate(['experimental', 'results'])).toBeUndefined();
+    expect(keywordCandidate(['perceptual', 'quality'])).toEqual(['perceptual', 'quality']);
+    expect(keywordCandidate(['results', 'show'])).toBeUndefined();
+    expect(keywordCandidate(['X'])).toBeUndefined();
+  });
+});
+
+describe('extractKeywords', () => {
+  const corpus = [
+    paper('1', 'Joint Attention in Parent-Child Interaction', 'Joint attention matters. We study joint attention with video.'),
+    paper('2', 'Reciprocity Calibration for Cell-Free Massive MIMO', 'Cell-free massive MIMO needs reciprocity calibration.'),
+    paper('3', 'Beam Training', 'Beam training for massive MIMO with large language models (LLMs). LLMs help.'),
+  ];
+
+  it('keeps a longer term over the shorter ones inside it', () => {
+    const first = extractKeywords(corpus).get('1')?.map((k) => k.phrase) ?? [];
+    expect(first[0]).toBe('joint attention');
+    expect(first).not.toContain('attention');
+  });
+
+  it('reads a defined acronym as its long form only where it is written as the acronym', () => {
+    const third = extractKeywords(corpus).get('3') ?? [];
+    expect(third.find((k) => k.phrase === 'large language models')).toMatchObject({ aliases: ['LLM'] });
+    const lower = extractKeywords([...corpus, paper('4', 'Llms', 'We talk about llms here.')]).get('4') ?? [];
+    expect(lower.map((k) => k.phrase)).not.toContain('large language models');
+  });
+
+  it('ranks higher a term that other digests give as a keyword', () => {
+    const plain = paper('5', 'Beam Training and Channel Charting', 'Beam training and channel charting are studied.');
+    const rank = (others: PaperRecord[]): string[] => (extractKeywords([plain, ...others]).get('5') ?? []).map((k) => k.phrase);
+    const given = paper('6', 'Other', 'Other.', ['channel charting']);
+    expect(rank([]).indexOf('channel charting')).toBeGreaterThan(0);
+    expect(rank([given])[0]).toBe('channel charting');
+  });
+});
+
+describe('sharedKeywords', () => {
+  const kw = (phrase: string, source: PaperKeyword['source'] = 'extracted'): PaperKeyword => ({ phrase, weight: 1, source });
+
+  it('drops extracted keywords of one paper or of too many, and keeps the digest keywords', () => {
+    const byPaper = new Map(
+      Array.from({ length: 10 }, (_, i) => [String(i), [kw('everywhere'), kw(`only ${i}`), ...(i < 2 ? [kw('pair')] : []), ...(i === 0 ? [kw('given', 'digest')] : [])]]),
+    );
+    const map = sharedKeywords(byPaper, { maxShare: 0.5 });
+    expect(map.get('0')?.map((k) => k.phrase)).toEqual(['given', 'pair']);
+    expect(map.get('5')).toEqual([]);
+    expect(sharedKeywords(byPaper, { maxShare: 1, perPaper: 1 }).get('0')?.map((k) => k.phrase)).toEqual(['given', 'everywhere']);
+  });
+});
