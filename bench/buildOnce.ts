@@ -1,0 +1,31 @@
+/**
+ * One full `build`, every format, in a process of its own so that its memory is its own: prints one
+ * JSON line per stage as it starts ({"stage", "at"}, `at` in ms since the process started) and a
+ * last line with the papers read and the peak resident set size. bench/scale.ts runs it and samples
+ * its RSS from outside.
+ *
+ *   node --import tsx bench/buildOnce.ts DIGESTS OUT_DIR
+ */
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_RESOLUTION, DEFAULT_SEED } from '../src/analyse/communities.js';
+import { runBuild } from '../src/build.js';
+import { Diagnostics } from '../src/diagnostics.js';
+import { EXPORTERS } from '../src/export/formats.js';
+import { DEFAULT_BASE } from '../src/export/rdf/vocabulary.js';
+
+const [input, outDir] = process.argv.slice(2);
+if (input === undefined || outDir === undefined) {
+  console.error('usage: buildOnce.ts DIGESTS OUT_DIR');
+  process.exit(2);
+}
+const say = (line: object): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
+const result = await runBuild([input], {
+  outDir,
+  exporters: EXPORTERS,
+  seed: DEFAULT_SEED,
+  resolution: DEFAULT_RESOLUTION,
+  base: DEFAULT_BASE,
+  diagnostics: new Diagnostics(),
+  onStage: (stage) => say({ stage, at: performance.now() }),
+});
+say({ stage: 'done', at: performance.now(), papers: result.papers, maxRssKb: process.resourceUsage().maxRSS });

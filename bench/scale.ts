@@ -1,0 +1,187 @@
+/**
+ * The build at scale: synthetic corpora of each size (bench/synthCorpus.ts), the full `build` with
+ * every format in a process of its own, per stage wall time, peak RSS and papers per second, the
+ * growth exponent between sizes, and in the same run the baselines: bare read + UTF-8 decode of the
+ * same files, and peer_pipeline.py (regex + networkx + rdflib: what a user would script instead;
+ * it does far less). Results go to a JSON file; `--compare FILE` prints the ratios to an earlier one.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Diagnostics } from '../src/diagnostics.js';
+import { readDigests } from '../src/read/readDigests.js';
+import { writeSyntheticCorpus } from './synthCorpus.js';
+import { fixed, time } from './timing.js';
+
+const PEER_PIPELINE = path.resolve('../shared/tools/peer_pipeline.py');
+const SEED = 42;
+const SAMPLE_MS = 20;
+
+export interface StageFigures {
+  readonly stage: string;
+  readonly seconds: number;
+  readonly peakRssMb: number;
+  readonly papersPerSecond: number;
+}
+
+export interface SizeFigures {
+  readonly papers: number;
+  readonly files: number;
+  readonly megabytes: number;
+  readonly stages: StageFigures[];
+  readonly totalSeconds: number;
+  readonly peakRssMb: number;
+  readonly readDecodeSeconds: number;
+  readonly peer?: { readonly seconds: number; readonly peakRssMb: number; readonly stages: string };
+}
+
+export interface ScaleResults {
+  readonly node: string;
+  readonly sizes: SizeFigures[];
+}
+
+/** The resident set size of another process, from /proc (Linux), or 0 once it has gone. */
+async function rssOf(pid: number): Promise<number> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs bench/buildOnce.ts and attributes RSS samples, taken from outside, to the stage running. */
+async function timedBuild(input: string, outDir: string): Promise<{ stages: StageFigures[]; total: number; peak: number; papers: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/buildOnce.ts'), input, outDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const marks: { stage: string; at: number }[] = [];
+  let papers = 0;
+  let buffered = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    buffered += chunk;
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffered.slice(0, newline)) as { stage: string; at: number; papers?: number };
+      buffered = buffered.slice(newline + 1);
+      marks.push({ stage: line.stage, at: performance.now() });
+      if (line.papers !== undefined) papers = line.papers;
+    }
+  });
+  const peaks = new Map<string, number>();
+  const sampler = setInterval(() => {
+    const current = marks.at(-1)?.stage;
+    if (current === undefined) return;
+    void rssOf(child.pid as number).then((rss) => peaks.set(current, Math.max(peaks.get(current) ?? 0, rss)));
+  }, SAMPLE_MS);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`build of ${input} exited with ${code}`);
+  const stages: StageFigures[] = [];
+  for (let i = 0; i + 1 < marks.length; i++) {
+    const { stage, at } = marks[i] as { stage: string; at: number };
+    const seconds = ((marks[i + 1] as { at: number }).at - at) / 1000;
+    stages.push({ stage, seconds, peakRssMb: (peaks.get(stage) ?? 0) / 2 ** 20, papersPerSecond: papers / seconds });
+  }
+  const total = stages.reduce((s, x) => s + x.seconds, 0);
+  return { stages, total, peak: Math.max(...stages.map((s) => s.peakRssMb)), papers };
+}
+
+async function readAndDecode(dir: string): Promise<number> {
+  const { ms } = await time(async () => {
+    for (const name of (await readdir(dir)).sort()) {
+      const decoder = new TextDecoder('utf-8');
+      for await (const chunk of createReadStream(path.join(dir, name), { highWaterMark: 1 << 20 })) decoder.decode(chunk as Buffer, { stream: true });
+      decoder.decode();
+    }
+  });
+  return ms / 1000;
+}
+
+/** peer_pipeline.py under /usr/bin/time: wall seconds and peak RSS. */
+async function runPeer(input: string, outDir: string): Promise<{ seconds: number; peakRssMb: number; stages: string }> {
+  const { stdout, stderr } = await promisify(execFile)('/usr/bin/time', ['-f', 'TIME %e %M', 'python3', PEER_PIPELINE, outDir, input], {
+    maxBuffer: 1 << 24,
+  });
+  const [, seconds, kb] = /TIME ([\d.]+) (\d+)/.exec(stderr) ?? [];
+  if (seconds === undefined || kb === undefined) throw new Error(`peer_pipeline.py printed no timing: ${stderr.slice(-500)}`);
+  return { seconds: Number(seconds), peakRssMb: Number(kb) / 1024, stages: stdout.trim().replace(/^peer_pipeline: /, '') };
+}
+
+/** Growth exponent k in time ∝ papers^k between two sizes. */
+const exponent = (t1: number, t2: number, n1: number, n2: number): number => Math.log(t2 / t1) / Math.log(n2 / n1);
+
+export async function benchScale(corpus: string, sizes: readonly number[], options: { out: string; compare?: string }): Promise<void> {
+  const { records } = await readDigests([corpus], { diagnostics: new Diagnostics() });
+  const work = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-bench-scale-'));
+  const results: ScaleResults = { node: process.version, sizes: [] };
+  console.log(`== scale: synthetic corpora recombined from ${records.length} real papers (seed ${SEED}); full build, every format, one process per build`);
+  try {
+    for (const size of sizes) {
+      const input = path.join(work, `digests-${size}`);
+      const files = await writeSyntheticCorpus(records, size, SEED, input);
+      let bytes = 0;
+      for (const name of await readdir(input)) bytes += (await readFile(path.join(input, name))).length;
+      const readDecodeSeconds = await readAndDecode(input);
+      const build = await timedBuild(input, path.join(work, `out-${size}`));
+      await rm(path.join(work, `out-${size}`), { recursive: true, force: true });
+      const peer = await runPeer(input, path.join(work, `peer-${size}`));
+      await rm(path.join(work, `peer-${size}`), { recursive: true, force: true });
+      await rm(input, { recursive: true, force: true });
+      const figures: SizeFigures = {
+        papers: build.papers,
+        files,
+        megabytes: bytes / 1e6,
+        stages: build.stages,
+        totalSeconds: build.total,
+        peakRssMb: build.peak,
+        readDecodeSeconds,
+        peer,
+      };
+      results.sizes.push(figures);
+      console.log(`-- ${build.papers} papers, ${files} files, ${fixed(bytes / 1e6, 1)} MB`);
+      console.log(['stage', 's', 'papers/s', 'peak RSS MB'].join('\t'));
+      for (const s of build.stages) console.log([s.stage, fixed(s.seconds, 2), Math.round(s.papersPerSecond), Math.round(s.peakRssMb)].join('\t'));
+      console.log(['total', fixed(build.total, 2), Math.round(build.papers / build.total), Math.round(build.peak)].join('\t'));
+      const reading = build.stages.find((s) => s.stage === 'reading digests');
+      if (reading) console.log(`reading digests / bare read+decode of the same files: ${fixed(reading.seconds, 2)} s / ${fixed(readDecodeSeconds, 2)} s = ${fixed(reading.seconds / readDecodeSeconds, 1)}x`);
+      console.log(`peer_pipeline.py (${peer.stages}): ${fixed(peer.seconds, 1)} s, peak ${Math.round(peer.peakRssMb)} MB; ours/peer: time ${fixed(build.total / peer.seconds, 2)}x, memory ${fixed(build.peak / peer.peakRssMb, 2)}x`);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+
+  for (let i = 1; i < results.sizes.length; i++) {
+    const [a, b] = [results.sizes[i - 1] as SizeFigures, results.sizes[i] as SizeFigures];
+    const parts = b.stages.map((s) => {
+      const before = a.stages.find((x) => x.stage === s.stage);
+      return `${s.stage} ${before ? fixed(exponent(before.seconds, s.seconds, a.papers, b.papers), 2) : '?'}`;
+    });
+    console.log(`growth exponent ${a.papers} -> ${b.papers} papers (time ∝ papers^k): ${parts.join(', ')}; total ${fixed(exponent(a.totalSeconds, b.totalSeconds, a.papers, b.papers), 2)}; peak RSS ${fixed(exponent(a.peakRssMb, b.peakRssMb, a.papers, b.papers), 2)}`);
+  }
+
+  await writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`scale results written to ${options.out}`);
+  if (options.compare !== undefined) compare(JSON.parse(await readFile(options.compare, 'utf8')) as ScaleResults, results, options.compare);
+}
+
+function compare(before: ScaleResults, now: ScaleResults, file: string): void {
+  console.log(`== compared with ${file} (${before.node}): now / then, below 1 is better`);
+  console.log(['papers', 'stage', 'time', 'peak RSS'].join('\t'));
+  for (const size of now.sizes) {
+    const then = before.sizes.find((s) => s.papers === size.papers);
+    if (then === undefined) {
+      console.log(`${size.papers}\t(not in ${file})`);
+      continue;
+    }
+    for (const stage of size.stages) {
+      const old = then.stages.find((s) => s.stage === stage.stage);
+      if (old) console.log([size.papers, stage.stage, fixed(stage.seconds / old.seconds, 2), fixed(stage.peakRssMb / old.peakRssMb, 2)].join('\t'));
+    }
+    console.log([size.papers, 'total', fixed(size.totalSeconds / then.totalSeconds, 2), fixed(size.peakRssMb / then.peakRssMb, 2)].join('\t'));
+  }
+}
