@@ -26,12 +26,24 @@ export interface BuildOptions {
   readonly stdin?: () => Readable;
   /** Called as each stage starts: `reading digests`, `building the graph`… */
   readonly onStage?: (stage: string) => void;
+  /** Called as a stage gets through its items: files read, papers mined, files written. */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+/** How far a stage has got: `done` of `total` units (files, papers). */
+export interface Progress {
+  readonly stage: string;
+  readonly done: number;
+  readonly total: number;
+  readonly unit: string;
 }
 
 export interface BuildResult {
   readonly papers: number;
   /** Names of the files written into `outDir`; empty when nothing was read. */
   readonly written: readonly string[];
+  /** What summary.json holds; absent when nothing was read. */
+  readonly summary?: object;
 }
 
 /**
@@ -41,11 +53,13 @@ export interface BuildResult {
 export async function runBuild(inputs: readonly InputSpec[], options: BuildOptions): Promise<BuildResult> {
   const { diagnostics } = options;
   const stage = options.onStage ?? (() => {});
+  const progress = (name: string, unit: string) => (done: number, total: number) => options.onProgress?.({ stage: name, done, total, unit });
 
   stage('reading digests');
   const { records, files, spellings } = await readDigests(inputs, {
     diagnostics,
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+    onFile: (_file, done, total) => progress('reading digests', 'files')(done, total),
   });
   if (records.length === 0) return { papers: 0, written: [] };
 
@@ -55,6 +69,7 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
     taxonomy,
     spellings,
     digests: files,
+    onKeywordProgress: progress('building the graph: keywords', 'papers'),
   });
   for (const w of warnings) {
     diagnostics.report({ severity: 'warning', file: w.source.file, line: w.source.line, problem: w.problem, action: w.action });
@@ -91,6 +106,6 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
   outputs.set(SUMMARY_FILE, (sink) => writeSummary(summary, sink));
 
   stage('writing files');
-  await writeOutputs(options.outDir, outputs);
-  return { papers: records.length, written: [...outputs.keys()] };
+  await writeOutputs(options.outDir, outputs, progress('writing files', 'files'));
+  return { papers: records.length, written: [...outputs.keys()], summary };
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_RESOLUTION, DEFAULT_SEED } from './analyse/communities.js';
-import { runBuild, SUMMARY_FILE } from './build.js';
+import { runBuild, SUMMARY_FILE, type Progress } from './build.js';
 import { Diagnostics, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { EXPORTERS, FORMAT_NAMES, parseFormats } from './export/formats.js';
 import { DEFAULT_BASE } from './export/rdf/vocabulary.js';
@@ -63,7 +63,9 @@ Reads digests like parse, then builds one graph of papers, authors, categories a
 communities (Louvain) in the co-author network, the topic map and the full graph, draws each one
 (ForceAtlas2) and writes the requested formats into the output folder, plus ${SUMMARY_FILE}
 (counts, communities with readable labels, modularity, parameters, warnings). Files are written
-whole or not at all; the same inputs and options always give the same bytes.
+whole or not at all; the same inputs and options always give the same bytes. On a terminal, stderr
+shows each stage with counts, rate and time left (--quiet hides it); --json prints summary.json on
+stdout for scripts.
 
 Formats:
 ${EXPORTERS.map((e) => `  ${e.format.padEnd(8)} ${e.description}`).join('\n')}
@@ -72,6 +74,7 @@ Examples:
   $ arxiv-kg build                                   # the shipped sample into exports/
   $ arxiv-kg build digests/ -o out --formats graphml # only the GraphML files
   $ arxiv-kg build digests/ --resolution 2           # more, smaller communities
+  $ arxiv-kg build digests/ -q --json | jq .graph    # counts for a script
 ${EXIT_CODES_HELP}`;
 
 const QUERY_HELP = `
@@ -219,6 +222,26 @@ class Reporter {
     if (this.progress) this.io.stderr.write('\r\u001b[K');
   }
 
+  private stageStarted = 0;
+  private lastDrawn = 0;
+
+  /** A stage begins: "drawing…". */
+  stage(name: string): void {
+    this.stageStarted = performance.now();
+    this.status(`${name}…`);
+  }
+
+  /** "reading digests 120/300 files, 45 files/s, about 4 s left", redrawn at most ten times a second. */
+  count({ stage, done, total, unit }: Progress): void {
+    const now = performance.now();
+    if (!this.progress || (now - this.lastDrawn < 100 && done < total)) return;
+    this.lastDrawn = now;
+    const seconds = (now - this.stageStarted) / 1000;
+    const rate = seconds > 0 ? done / seconds : 0;
+    const left = rate > 0 && done < total ? `, about ${Math.ceil((total - done) / rate)} s left` : '';
+    this.status(`${stage} ${done}/${total} ${unit}${rate > 0 ? `, ${Math.round(rate)} ${unit}/s` : ''}${left}`);
+  }
+
   /** Print the closing count and decide the exit code. */
   finish(papers: number, what: string): number {
     const { diagnostics, options } = this;
@@ -240,10 +263,11 @@ class Reporter {
 
 async function parseCommand(inputs: string[], options: ReportOptions, io: CliIo): Promise<number> {
   const report = new Reporter('parse', options, io);
+  report.stage('reading digests');
   const { records, files } = await readDigests(inputs.length > 0 ? inputs : [SAMPLE_DIGEST], {
     diagnostics: report.diagnostics,
     stdin: io.stdin,
-    onFile: (_file, done, total) => report.status(`reading digests: ${done}/${total} files`),
+    onFile: (_file, done, total) => report.count({ stage: 'reading digests', done, total, unit: 'files' }),
   });
   report.endStatus();
   await writeJsonLines(io.stdout, records);
@@ -260,6 +284,7 @@ interface BuildCommandOptions extends ReportOptions {
   readonly formats: string;
   readonly seed: number;
   readonly resolution: number;
+  readonly json: boolean;
 }
 
 async function buildCommand(inputs: string[], options: BuildCommandOptions, io: CliIo): Promise<number> {
@@ -272,9 +297,11 @@ async function buildCommand(inputs: string[], options: BuildCommandOptions, io: 
     base: options.base,
     diagnostics: report.diagnostics,
     stdin: io.stdin,
-    onStage: (stage) => report.status(`${stage}…`),
+    onStage: (stage) => report.stage(stage),
+    onProgress: (progress) => report.count(progress),
   });
   report.endStatus();
+  if (options.json && result.summary) io.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
   const written = result.written.length > 0 ? ` -> ${options.out}/ (${result.written.join(', ')})` : '';
   return report.finish(result.papers, `${plural(result.papers, 'paper')}${written}`);
 }
@@ -358,6 +385,7 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
     .option('--seed <n>', 'seed of Louvain: the same seed gives the same communities', integerOption('--seed'), DEFAULT_SEED)
     .option('--resolution <x>', 'Louvain resolution: above 1 finds more, smaller communities', positiveNumberOption('--resolution'), DEFAULT_RESOLUTION)
     .option('--base <iri>', 'base of the IRIs minted in RDF (people, concepts, communities, graphs)', baseOption, DEFAULT_BASE)
+    .option('--json', 'also print summary.json on stdout, for scripts', false)
     .addHelpText('after', BUILD_HELP)
     .action(async (inputs: string[], options: BuildCommandOptions) => {
       exitCode = await buildCommand(inputs, options, io);

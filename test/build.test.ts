@@ -19,6 +19,19 @@ async function build(args: string[]) {
 const read = (folder: string, file: string): Promise<string> => readFile(path.join(folder, file), 'utf8');
 
 describe('arxiv-kg build', () => {
+  it('shows stages with counts and rates on a terminal, and prints the summary with --json', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-build-'));
+    const { code, stdout, stderr } = await runCli(['build', '-o', out, '--formats', 'json', '--json'], { interactive: true });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/build: reading digests 1\/1 files/);
+    expect(stderr).toMatch(/build: finding communities…/);
+    expect(stderr).toMatch(/build: writing files 3\/3 files, \d+ files\/s/);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(await read(out, 'summary.json')));
+    const quiet = await runCli(['build', '-o', out, '--formats', 'json', '--quiet'], { interactive: true });
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe('');
+  });
+
   it('rebuilds the committed exports/ of the shipped sample byte for byte', async () => {
     const { code, out, files, stderr } = await build([]);
     expect(code).toBe(0);

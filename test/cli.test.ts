@@ -60,7 +60,7 @@ describe('arxiv-kg parse', () => {
 
   it('shows progress on a terminal, and not with --quiet', async () => {
     const both = await runCli(['parse', path.join(FIXTURES, 'broken-digest.md'), path.join(ROOT, 'samples')], { interactive: true });
-    expect(both.stderr).toContain('parse: reading digests: 2/2 files\r');
+    expect(both.stderr).toContain('parse: reading digests 2/2 files');
     const quiet = await runCli(['parse', '--quiet', path.join(ROOT, 'samples')], { interactive: true });
     expect(quiet.stderr).toBe('');
   });

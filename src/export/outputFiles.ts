@@ -44,7 +44,11 @@ export type FileWriter = (sink: TextSink) => Promise<void>;
  * and only when every one is complete are they renamed into place. On any failure the temporary
  * files are removed and the previous outputs stay as they were.
  */
-export async function writeOutputs(folder: string, files: ReadonlyMap<string, FileWriter>): Promise<void> {
+export async function writeOutputs(
+  folder: string,
+  files: ReadonlyMap<string, FileWriter>,
+  onFile?: (done: number, total: number) => void,
+): Promise<void> {
   await mkdir(folder, { recursive: true });
   // Temporary files a killed run left behind are never outputs: sweep them.
   for (const name of await readdir(folder)) {
@@ -67,6 +71,7 @@ export async function writeOutputs(folder: string, files: ReadonlyMap<string, Fi
         })(),
         failed,
       ]);
+      onFile?.(temporary.length, files.size);
     }
     for (const [index, name] of [...files.keys()].entries()) {
       await rename(temporary[index] as string, path.join(folder, name));

@@ -53,6 +53,8 @@ export interface BuildGraphOptions {
   readonly spellings?: ReadonlyMap<string, readonly string[]>;
   /** Keywords of every paper; `mapKeywords` of `src/mine` unless replaced. */
   readonly extractKeywords?: (records: readonly PaperRecord[]) => KeywordsByPaper;
+  /** Told how many papers the default keyword extraction has done, of how many. */
+  readonly onKeywordProgress?: (done: number, total: number) => void;
 }
 
 function countUp(graph: KnowledgeGraph, node: string, attribute: string): void {
@@ -73,7 +75,9 @@ export function buildKnowledgeGraph(
     'digests',
     (options.digests ?? []).map(({ file, date }) => (date === undefined ? { file } : { file, date })),
   );
-  const keywords = (options.extractKeywords ?? mapKeywords)(records);
+  const keywords = options.extractKeywords
+    ? options.extractKeywords(records)
+    : mapKeywords(records, options.onKeywordProgress ? { onProgress: options.onKeywordProgress } : {});
   const spellings = new Map<string, { uses: Map<string, number>; aliases: Set<string> }>();
   const unknownCategories = new Map<string, { papers: number; source: SourceRef }>();
   let edges = 0;

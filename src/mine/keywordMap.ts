@@ -1,5 +1,5 @@
 import type { PaperRecord } from '../read/types.js';
-import { extractKeywords, type KeywordsByPaper, type PaperKeyword } from './keywords.js';
+import { extractKeywords, type ExtractOptions, type KeywordsByPaper, type PaperKeyword } from './keywords.js';
 import { keywordKey } from './phrase.js';
 
 export interface SharedKeywordOptions {
@@ -45,6 +45,10 @@ const CANDIDATES_PER_PAPER = 15;
  * candidates than are kept links papers that a paper's top five alone would leave apart: on the
  * corpus, topic communities agree better with arXiv categories (AMI 0.204 against 0.196; README).
  */
-export function mapKeywords(records: readonly PaperRecord[], options: SharedKeywordOptions = {}): KeywordsByPaper {
-  return sharedKeywords(extractKeywords(records, { perPaper: CANDIDATES_PER_PAPER }), options);
+export function mapKeywords(
+  records: readonly PaperRecord[],
+  options: SharedKeywordOptions & Pick<ExtractOptions, 'onProgress'> = {},
+): KeywordsByPaper {
+  const { onProgress, ...shared } = options;
+  return sharedKeywords(extractKeywords(records, { perPaper: CANDIDATES_PER_PAPER, ...(onProgress ? { onProgress } : {}) }), shared);
 }

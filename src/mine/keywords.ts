@@ -34,7 +34,11 @@ export type KeywordsByPaper = ReadonlyMap<string, readonly PaperKeyword[]>;
 export interface ExtractOptions {
   /** How many keywords to extract for a paper without its own; default 5. The digest's own are all kept. */
   readonly perPaper?: number;
+  /** Told, every few hundred papers, how many have been mined of how many. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
+
+const PROGRESS_EVERY = 250;
 
 const EXTRACTED_PER_PAPER = 5;
 const MAX_PHRASE_WORDS = 5;
@@ -172,7 +176,9 @@ export function extractKeywords(records: readonly PaperRecord[], options: Extrac
   const termsByPaper = new Map<string, Map<string, Term>>();
   const documents = new Map<string, number>();
   const known = new Map<string, number>();
+  let mined = 0;
   for (const record of records) {
+    if (++mined % PROGRESS_EVERY === 0) options.onProgress?.(mined, records.length);
     if (record.keywords && record.keywords.length > 0) {
       for (const phrase of record.keywords) {
         const key = keywordKey(expandAcronym([phrase]).join(' '));
