@@ -4,7 +4,7 @@ import { drawAnalysis } from './analyse/layout.js';
 import { formatDiagnostic, type Diagnostics } from './diagnostics.js';
 import type { Exporter } from './export/formats.js';
 import { writeAuthorsCsv } from './export/authorsCsv.js';
-import { writeOutputs, type FileWriter } from './export/outputFiles.js';
+import { writeOutputs, type Output } from './export/outputFiles.js';
 import { buildSummary, writeSummary } from './export/summary.js';
 import { buildKnowledgeGraph, paperNode } from './graph/buildGraph.js';
 import { loadTaxonomy } from './graph/taxonomy.js';
@@ -22,6 +22,8 @@ export interface BuildOptions {
   readonly resolution: number;
   /** Base of the IRIs the RDF formats mint. */
   readonly base: string;
+  /** N-Triples and N-Quads as folders of parts of at most `bytes` bytes (`graph.nq.parts/`), gzipped or not. */
+  readonly split?: { readonly bytes: number; readonly gzip: boolean };
   readonly diagnostics: Diagnostics;
   readonly stdin?: () => Readable;
   /** Called as each stage starts: `reading digests`, `building the graph`… */
@@ -93,8 +95,8 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
   stage('drawing');
   drawAnalysis(analysis);
 
-  const outputs = new Map<string, FileWriter>();
-  const context = { analysis, taxonomy, base: options.base };
+  const outputs = new Map<string, Output>();
+  const context = { analysis, taxonomy, base: options.base, ...(options.split ? { split: options.split } : {}) };
   for (const exporter of options.exporters) for (const [name, write] of exporter.files(context)) outputs.set(name, write);
   const summary = buildSummary(analysis, {
     files: files.length,

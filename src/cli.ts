@@ -75,6 +75,8 @@ Examples:
   $ arxiv-kg build digests/ -o out --formats graphml # only the GraphML files
   $ arxiv-kg build digests/ --resolution 2           # more, smaller communities
   $ arxiv-kg build digests/ -q --json | jq .graph    # counts for a script
+  $ arxiv-kg build digests/ --formats nq --split-bytes 200000000 --gzip
+                                                     # out/graph.nq.parts/: parts for bulk loaders
 ${EXIT_CODES_HELP}`;
 
 const QUERY_HELP = `
@@ -285,16 +287,23 @@ interface BuildCommandOptions extends ReportOptions {
   readonly seed: number;
   readonly resolution: number;
   readonly json: boolean;
+  readonly splitBytes?: number;
+  readonly gzip: boolean;
 }
 
 async function buildCommand(inputs: string[], options: BuildCommandOptions, io: CliIo): Promise<number> {
   const report = new Reporter('build', options, io);
+  if (options.gzip && options.splitBytes === undefined) {
+    report.say('arxiv-kg build: --gzip compresses the parts of --split-bytes; give both, e.g. --split-bytes 100000000 --gzip');
+    return EXIT.nothingRead;
+  }
   const result = await runBuild(inputs.length > 0 ? inputs : [SAMPLE_DIGEST], {
     outDir: options.out,
     exporters: parseFormats(options.formats),
     seed: options.seed,
     resolution: options.resolution,
     base: options.base,
+    ...(options.splitBytes === undefined ? {} : { split: { bytes: options.splitBytes, gzip: options.gzip } }),
     diagnostics: report.diagnostics,
     stdin: io.stdin,
     onStage: (stage) => report.stage(stage),
@@ -320,6 +329,17 @@ function positiveNumberOption(name: string): (value: string) => number {
     if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} wants a number above 0, got ${JSON.stringify(value)}`);
     return n;
   };
+}
+
+/** Parts below 100 kB would only multiply files: bulk loaders want tens to hundreds of MB each. */
+const MIN_SPLIT_BYTES = 100_000;
+
+function splitBytesOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < MIN_SPLIT_BYTES) {
+    throw new InvalidArgumentError(`--split-bytes wants a whole number of bytes of at least ${MIN_SPLIT_BYTES}, such as 100000000; got ${JSON.stringify(value)}`);
+  }
+  return n;
 }
 
 function baseOption(value: string): string {
@@ -386,6 +406,8 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
     .option('--resolution <x>', 'Louvain resolution: above 1 finds more, smaller communities', positiveNumberOption('--resolution'), DEFAULT_RESOLUTION)
     .option('--base <iri>', 'base of the IRIs minted in RDF (people, concepts, communities, graphs)', baseOption, DEFAULT_BASE)
     .option('--json', 'also print summary.json on stdout, for scripts', false)
+    .option('--split-bytes <n>', 'write N-Triples and N-Quads as folders of parts of at most n bytes, for bulk loaders', splitBytesOption)
+    .option('--gzip', 'gzip those parts (with --split-bytes)', false)
     .addHelpText('after', BUILD_HELP)
     .action(async (inputs: string[], options: BuildCommandOptions) => {
       exitCode = await buildCommand(inputs, options, io);

@@ -4,7 +4,7 @@ import { writeGexf } from './gexf.js';
 import { writeGraphJson } from './graphJson.js';
 import { writeGraphML } from './graphml.js';
 import { writeViewer } from './html.js';
-import type { FileWriter } from './outputFiles.js';
+import type { FileWriter, Output } from './outputFiles.js';
 import { RDF_FORMATS, writeRdf, type RdfFormat } from './rdf/rdf.js';
 
 /** What every exporter may draw on. */
@@ -13,6 +13,8 @@ export interface ExportContext {
   readonly taxonomy: Taxonomy;
   /** Base of the IRIs the RDF formats mint. */
   readonly base: string;
+  /** N-Triples and N-Quads in parts of at most `bytes` bytes, gzipped or not, for bulk loaders. */
+  readonly split?: { readonly bytes: number; readonly gzip: boolean };
 }
 
 /**
@@ -22,7 +24,7 @@ export interface ExportContext {
 export interface Exporter {
   readonly format: string;
   readonly description: string;
-  files(context: ExportContext): Map<string, FileWriter>;
+  files(context: ExportContext): Map<string, Output>;
 }
 
 export const EXPORTERS: readonly Exporter[] = [
@@ -59,8 +61,14 @@ export const EXPORTERS: readonly Exporter[] = [
       nq: 'graph.nq (RDF N-Quads: one named graph per digest, one for the taxonomy, one for the analysis)',
       trig: 'graph.trig (RDF TriG: the same named graphs as graph.nq)',
     }[format],
-    files: (context: ExportContext) =>
-      new Map<string, FileWriter>([[RDF_FORMATS[format].file, (sink) => writeRdf(context, format, sink)]]),
+    files: (context: ExportContext): Map<string, Output> => {
+      const { file, mediaType } = RDF_FORMATS[format];
+      const write: FileWriter = (sink) => writeRdf(context, format, sink);
+      if (context.split && (format === 'nt' || format === 'nq')) {
+        return new Map([[`${file}.parts`, { write, partBytes: context.split.bytes, gzip: context.split.gzip, extension: format, mediaType }]]);
+      }
+      return new Map([[file, write]]);
+    },
   })),
 ];
 

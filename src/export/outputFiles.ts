@@ -1,17 +1,30 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const FLUSH_BYTES = 1 << 16;
-const TEMPORARY = /^\..+\.\d+\.tmp$/;
+/** What a run writes before its outputs are complete, or moves aside while it replaces them. */
+const TEMPORARY = /^\..+\.\d+\.(?:tmp|old)$/;
 
-/** Text out to a stream in 64 KiB chunks, waiting when the stream asks to (so memory stays flat). */
-export class TextSink {
+/** Where writers put their text: `write` waits when the disk is behind; `append` + `full` + `flush` for writers that cannot await. */
+export interface TextSink {
+  write(text: string): Promise<void>;
+  append(text: string): void;
+  readonly full: boolean;
+  flush(): Promise<void>;
+}
+
+/** Writes `chunk` to `stream`, waiting when the stream asks to (so memory stays flat). */
+async function send(stream: NodeJS.WritableStream, chunk: string | Buffer): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+/** Collects text and hands it on in 64 KiB chunks: what `flush` does with a chunk is the subclass's. */
+abstract class BufferedSink implements TextSink {
   private readonly parts: string[] = [];
   private size = 0;
-
-  constructor(private readonly stream: WriteStream) {}
 
   async write(text: string): Promise<void> {
     this.append(text);
@@ -28,56 +41,207 @@ export class TextSink {
     return this.size >= FLUSH_BYTES;
   }
 
-  async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const chunk = this.parts.join('');
+  /** The text collected since the last call, emptied. */
+  protected take(): string {
+    const text = this.parts.join('');
     this.parts.length = 0;
     this.size = 0;
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    return text;
+  }
+
+  abstract flush(): Promise<void>;
+}
+
+/** Text out to one stream. */
+class StreamSink extends BufferedSink {
+  constructor(private readonly stream: WriteStream) {
+    super();
+  }
+
+  async flush(): Promise<void> {
+    const chunk = this.take();
+    if (chunk !== '') await send(this.stream, chunk);
   }
 }
 
 export type FileWriter = (sink: TextSink) => Promise<void>;
 
 /**
- * Write a set of output files whole or not at all: each goes to a temporary file beside its target,
- * and only when every one is complete are they renamed into place. On any failure the temporary
- * files are removed and the previous outputs stay as they were.
+ * A line-based output (N-Triples, N-Quads) written as numbered parts of at most `partBytes` bytes
+ * each, cut only between lines so that every part loads on its own, gzipped or not, into a folder
+ * with a manifest.json: what bulk loaders take in parallel.
+ */
+export interface PartedOutput {
+  readonly write: FileWriter;
+  readonly partBytes: number;
+  readonly gzip: boolean;
+  /** Of each part: "nq" gives part-00001.nq (.gz). */
+  readonly extension: string;
+  /** For the manifest: "application/n-quads". */
+  readonly mediaType: string;
+}
+
+export type Output = FileWriter | PartedOutput;
+
+export const MANIFEST_FILE = 'manifest.json';
+
+interface PartRecord {
+  file: string;
+  statements: number;
+  bytes: number;
+}
+
+/** Text out to numbered part files, each cut at the last line that fits. */
+class PartedSink extends BufferedSink {
+  /** Text after the last newline seen: it joins the next flush. */
+  private partial = '';
+  private stream: NodeJS.WritableStream | undefined;
+  private finished: Promise<unknown> | undefined;
+  /** Rejects when the part file fails (disk full, folder gone). */
+  private failed: Promise<never> | undefined;
+  private current: PartRecord | undefined;
+  readonly written: PartRecord[] = [];
+
+  constructor(
+    private readonly folder: string,
+    private readonly output: PartedOutput,
+  ) {
+    super();
+  }
+
+  async flush(): Promise<void> {
+    const text = this.partial + this.take();
+    const end = text.lastIndexOf('\n') + 1;
+    this.partial = text.slice(end);
+    let lines = Buffer.from(text.slice(0, end), 'utf8');
+    while (lines.length > 0) {
+      const room = this.output.partBytes - (this.current?.bytes ?? 0);
+      let cut = lines.length <= room ? lines.length : room > 0 ? lines.lastIndexOf(0x0a, room - 1) + 1 : 0;
+      if (cut === 0) {
+        // Nothing fits beside what the part holds: start a new part; a line longer than a part goes alone.
+        if (this.current !== undefined && this.current.bytes > 0) {
+          await this.close();
+          continue;
+        }
+        cut = lines.indexOf(0x0a) + 1;
+      }
+      await this.send(lines.subarray(0, cut));
+      lines = lines.subarray(cut);
+    }
+  }
+
+  private async send(bytes: Buffer): Promise<void> {
+    if (this.current === undefined || this.stream === undefined) {
+      const file = `part-${String(this.written.length + 1).padStart(5, '0')}.${this.output.extension}${this.output.gzip ? '.gz' : ''}`;
+      const target = createWriteStream(path.join(this.folder, file));
+      this.finished = once(target, 'finish');
+      this.failed = once(target, 'error').then(([error]) => Promise.reject(error as Error));
+      this.failed.catch(() => {});
+      if (this.output.gzip) {
+        const gzip = createGzip();
+        gzip.pipe(target);
+        this.stream = gzip;
+      } else {
+        this.stream = target;
+      }
+      this.current = { file, statements: 0, bytes: 0 };
+      this.written.push(this.current);
+    }
+    let lines = 0;
+    for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) lines++;
+    this.current.statements += lines;
+    this.current.bytes += bytes.length;
+    await Promise.race([send(this.stream, bytes), this.failed]);
+  }
+
+  /** Ends the part being written. */
+  async close(): Promise<void> {
+    if (this.stream === undefined) return;
+    this.stream.end();
+    await Promise.race([this.finished, this.failed]);
+    this.stream = undefined;
+    this.current = undefined;
+  }
+
+  /** Writes what is left, closes the last part and writes the manifest. */
+  async end(): Promise<void> {
+    if (this.partial !== '') this.append('\n');
+    await this.flush();
+    await this.close();
+    const { partBytes, gzip, mediaType } = this.output;
+    const manifest = {
+      mediaType,
+      compression: gzip ? 'gzip' : 'none',
+      partBytes,
+      statements: this.written.reduce((n, p) => n + p.statements, 0),
+      parts: this.written,
+    };
+    await writeFile(path.join(this.folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+}
+
+/** Writes one output into `temp`: a file, or for a parted output a folder of parts. */
+async function writeOne(temp: string, output: Output): Promise<void> {
+  if (typeof output !== 'function') {
+    await mkdir(temp);
+    const sink = new PartedSink(temp, output);
+    await output.write(sink);
+    await sink.end();
+    return;
+  }
+  const stream = createWriteStream(temp);
+  const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
+  const sink = new StreamSink(stream);
+  await Promise.race([
+    (async () => {
+      await output(sink);
+      await sink.flush();
+      stream.end();
+      await once(stream, 'finish');
+    })(),
+    failed,
+  ]);
+}
+
+/**
+ * Write a set of outputs whole or not at all: each goes to a temporary file (or folder) beside its
+ * target, and only when every one is complete are they renamed into place. On any failure the
+ * temporary files are removed and the previous outputs stay as they were.
  */
 export async function writeOutputs(
   folder: string,
-  files: ReadonlyMap<string, FileWriter>,
+  outputs: ReadonlyMap<string, Output>,
   onFile?: (done: number, total: number) => void,
 ): Promise<void> {
   await mkdir(folder, { recursive: true });
   // Temporary files a killed run left behind are never outputs: sweep them.
   for (const name of await readdir(folder)) {
-    if (TEMPORARY.test(name)) await rm(path.join(folder, name), { force: true });
+    if (TEMPORARY.test(name)) await rm(path.join(folder, name), { recursive: true, force: true });
   }
   const temporary: string[] = [];
   try {
-    for (const [name, write] of files) {
+    for (const [name, output] of outputs) {
       const temp = path.join(folder, `.${name}.${process.pid}.tmp`);
       temporary.push(temp);
-      const stream = createWriteStream(temp);
-      const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
-      const sink = new TextSink(stream);
-      await Promise.race([
-        (async () => {
-          await write(sink);
-          await sink.flush();
-          stream.end();
-          await once(stream, 'finish');
-        })(),
-        failed,
-      ]);
-      onFile?.(temporary.length, files.size);
+      await writeOne(temp, output);
+      onFile?.(temporary.length, outputs.size);
     }
-    for (const [index, name] of [...files.keys()].entries()) {
-      await rename(temporary[index] as string, path.join(folder, name));
+    for (const [index, name] of [...outputs.keys()].entries()) {
+      const target = path.join(folder, name);
+      if (typeof outputs.get(name) !== 'function') {
+        // A folder cannot be renamed over another: the old one steps aside first.
+        const old = path.join(folder, `.${name}.${process.pid}.old`);
+        await rename(target, old).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        });
+        await rename(temporary[index] as string, target);
+        await rm(old, { recursive: true, force: true });
+      } else {
+        await rename(temporary[index] as string, target);
+      }
     }
   } catch (error) {
-    await Promise.all(temporary.map((temp) => rm(temp, { force: true })));
+    await Promise.all(temporary.map((temp) => rm(temp, { recursive: true, force: true })));
     throw error;
   }
 }

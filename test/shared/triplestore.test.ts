@@ -1,11 +1,15 @@
 /**
  * The sample export in a real triple store: `arxiv-kg push` uploads it to a throwaway Virtuoso over
  * the Graph Store protocol, and the README's example queries answer with the same rows there as in
- * the embedded oxigraph store. Needs Debian's virtuoso-opensource (`.ci/run` installs it); fails,
+ * the embedded oxigraph store; split, gzipped N-Quads load with Virtuoso's bulk loader (last: it adds a
+ * second copy under another base). Needs Debian's virtuoso-opensource (`.ci/run` installs it); fails,
  * never skips, without it.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStore, runQuery } from '../../src/query/sparql.js';
@@ -85,5 +89,35 @@ describe('arxiv-kg push to Virtuoso', () => {
       expect(embedded.length, file).toBeGreaterThan(0);
       expect(await virtuosoRows(query), file).toEqual(embedded);
     }
+  });
+});
+
+/** The one number an isql `select count(*)` printed. */
+function isqlNumber(output: string): number {
+  const lines = output.split('\n');
+  const rule = lines.findIndex((l) => /^_{10,}/.test(l));
+  const value = lines.slice(rule + 1).find((l) => l.trim() !== '');
+  if (value === undefined || !/^\s*\d+\s*$/.test(value)) throw new Error(`no count in isql output:\n${output}`);
+  return Number(value);
+}
+
+describe('bulk loading split, gzipped N-Quads into Virtuoso', () => {
+  it('loads every part with ld_dir and rdf_loader_run, each statement once', async () => {
+    const base = 'https://example.org/bulk/';
+    const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-bulk-'));
+    const built = await runCli(['build', '-o', out, '--formats', 'nq', '--split-bytes', '100000', '--gzip', '--base', base, '-q']);
+    expect(built.code).toBe(0);
+    const folder = path.join(out, 'graph.nq.parts');
+    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as { statements: number; parts: { file: string }[] };
+    expect(manifest.parts.length).toBeGreaterThan(3);
+    const text = manifest.parts.map(({ file }) => gunzipSync(readFileSync(path.join(folder, file))).toString('utf8')).join('');
+    const quads = new Set(new Parser({ format: 'N-Quads' }).parse(text).map((q) => `${q.subject.id} ${q.predicate.id} ${q.object.id} ${q.graph.id}`));
+
+    await virtuoso.isql(`ld_dir('${folder}', '*.nq.gz', 'urn:arxiv-kg:bulk-default');`);
+    await virtuoso.isql('rdf_loader_run();');
+    expect(isqlNumber(await virtuoso.isql(`select count(*) from DB.DBA.load_list where ll_file like '${folder}/%' and ll_state = 2 and ll_error is null;`))).toBe(manifest.parts.length);
+    const rows = await virtuosoRows(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "${base}")) }`);
+    expect(Number(rows[0]?.[0])).toBe(quads.size);
+    expect(quads.size).toBe(manifest.statements);
   });
 });

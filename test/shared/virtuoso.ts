@@ -24,6 +24,8 @@ export interface Virtuoso {
   readonly sparql: string;
   /** The SPARQL 1.1 Graph Store endpoint (unauthenticated, writable). */
   readonly graphStore: string;
+  /** Runs SQL (and Virtuoso's procedures: ld_dir, rdf_loader_run) as dba; resolves to what isql printed. */
+  isql(sql: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ ServerPort = 127.0.0.1:${sqlPort}
 DisableUnixSocket = 1
 CheckpointInterval = 0
 CaseMode = 2
+DirsAllowed = ., ${tmpdir()}
 NumberOfBuffers = 100000
 MaxDirtyBuffers = 60000
 [HTTPServer]
@@ -71,7 +74,7 @@ ResultSetMaxRows = 100000
   );
   const server = spawn('virtuoso-t', ['+configfile', ini, '+foreground'], { cwd: path.join(work, 'db'), stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  const isql = (sql: string) => run('isql-vt', [`127.0.0.1:${sqlPort}`, 'dba', 'dba', `exec=${sql}`]);
+  const isql = async (sql: string): Promise<string> => (await run('isql-vt', [`127.0.0.1:${sqlPort}`, 'dba', 'dba', `exec=${sql}`])).stdout;
   const stop = async (): Promise<void> => {
     await isql('shutdown;').catch(() => undefined);
     const timeout = setTimeout(() => server.kill('SIGKILL'), 10_000);
@@ -93,5 +96,5 @@ ResultSetMaxRows = 100000
   }
   await isql('grant SPARQL_UPDATE to "SPARQL";');
   const http = `http://127.0.0.1:${httpPort}`;
-  return { sparql: `${http}/sparql`, graphStore: `${http}/sparql-graph-crud`, stop };
+  return { sparql: `${http}/sparql`, graphStore: `${http}/sparql-graph-crud`, isql, stop };
 }

@@ -4,10 +4,10 @@ import { exportQuads, type RdfSource } from './quads.js';
 import { NS } from './vocabulary.js';
 
 export const RDF_FORMATS = {
-  ttl: { file: 'graph.ttl', n3: 'Turtle', namedGraphs: false },
-  nt: { file: 'graph.nt', n3: 'N-Triples', namedGraphs: false },
-  nq: { file: 'graph.nq', n3: 'N-Quads', namedGraphs: true },
-  trig: { file: 'graph.trig', n3: 'TriG', namedGraphs: true },
+  ttl: { file: 'graph.ttl', n3: 'Turtle', namedGraphs: false, mediaType: 'text/turtle' },
+  nt: { file: 'graph.nt', n3: 'N-Triples', namedGraphs: false, mediaType: 'application/n-triples' },
+  nq: { file: 'graph.nq', n3: 'N-Quads', namedGraphs: true, mediaType: 'application/n-quads' },
+  trig: { file: 'graph.trig', n3: 'TriG', namedGraphs: true, mediaType: 'application/trig' },
 } as const;
 export type RdfFormat = keyof typeof RDF_FORMATS;
 
