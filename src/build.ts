@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { analyseGraph } from './analyse/analyseGraph.js';
 import { drawAnalysis } from './analyse/layout.js';
@@ -9,10 +10,13 @@ import { buildSummary, writeSummary } from './export/summary.js';
 import { buildKnowledgeGraph, paperNode } from './graph/buildGraph.js';
 import { loadTaxonomy } from './graph/taxonomy.js';
 import type { InputSpec } from './read/inputs.js';
+import { ParseCache } from './read/parseCache.js';
 import { readDigests } from './read/readDigests.js';
 import type { PaperRecord, SourceRef } from './read/types.js';
 
 export const SUMMARY_FILE = 'summary.json';
+/** Where a build keeps what it can reuse next time, inside the output folder. */
+export const CACHE_FOLDER = '.arxiv-kg-cache';
 export const AUTHORS_REPORT_FILE = 'authors-report.csv';
 
 export interface BuildOptions {
@@ -22,6 +26,8 @@ export interface BuildOptions {
   readonly resolution: number;
   /** Base of the IRIs the RDF formats mint. */
   readonly base: string;
+  /** Reuse and keep parsed digests in `outDir/.arxiv-kg-cache`; default true. */
+  readonly cache?: boolean;
   /** N-Triples and N-Quads as folders of parts of at most `bytes` bytes (`graph.nq.parts/`), gzipped or not. */
   readonly split?: { readonly bytes: number; readonly gzip: boolean };
   readonly diagnostics: Diagnostics;
@@ -46,6 +52,10 @@ export interface BuildResult {
   readonly written: readonly string[];
   /** What summary.json holds; absent when nothing was read. */
   readonly summary?: object;
+  /** Input files taken from the cache rather than parsed. */
+  readonly cachedFiles: number;
+  /** Input files read. */
+  readonly files: number;
 }
 
 /**
@@ -58,12 +68,14 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
   const progress = (name: string, unit: string) => (done: number, total: number) => options.onProgress?.({ stage: name, done, total, unit });
 
   stage('reading digests');
-  const { records, files, spellings } = await readDigests(inputs, {
+  const cache = options.cache === false ? undefined : new ParseCache(path.join(options.outDir, CACHE_FOLDER, 'read'));
+  const { records, files, spellings, cachedFiles } = await readDigests(inputs, {
     diagnostics,
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+    ...(cache === undefined ? {} : { cache }),
     onFile: (_file, done, total) => progress('reading digests', 'files')(done, total),
   });
-  if (records.length === 0) return { papers: 0, written: [] };
+  if (records.length === 0) return { papers: 0, written: [], cachedFiles, files: files.length };
 
   stage('building the graph');
   const taxonomy = loadTaxonomy();
@@ -109,5 +121,6 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
 
   stage('writing files');
   await writeOutputs(options.outDir, outputs, progress('writing files', 'files'));
-  return { papers: records.length, written: [...outputs.keys()], summary };
+  await cache?.prune();
+  return { papers: records.length, written: [...outputs.keys()], summary, cachedFiles, files: files.length };
 }

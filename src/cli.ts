@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_RESOLUTION, DEFAULT_SEED } from './analyse/communities.js';
-import { runBuild, SUMMARY_FILE, type Progress } from './build.js';
+import { CACHE_FOLDER, runBuild, SUMMARY_FILE, type Progress } from './build.js';
 import { Diagnostics, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { EXPORTERS, FORMAT_NAMES, parseFormats } from './export/formats.js';
 import { DEFAULT_BASE } from './export/rdf/vocabulary.js';
@@ -289,6 +289,7 @@ interface BuildCommandOptions extends ReportOptions {
   readonly json: boolean;
   readonly splitBytes?: number;
   readonly gzip: boolean;
+  readonly cache: boolean;
 }
 
 async function buildCommand(inputs: string[], options: BuildCommandOptions, io: CliIo): Promise<number> {
@@ -304,6 +305,7 @@ async function buildCommand(inputs: string[], options: BuildCommandOptions, io: 
     resolution: options.resolution,
     base: options.base,
     ...(options.splitBytes === undefined ? {} : { split: { bytes: options.splitBytes, gzip: options.gzip } }),
+    cache: options.cache,
     diagnostics: report.diagnostics,
     stdin: io.stdin,
     onStage: (stage) => report.stage(stage),
@@ -312,7 +314,8 @@ async function buildCommand(inputs: string[], options: BuildCommandOptions, io: 
   report.endStatus();
   if (options.json && result.summary) io.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
   const written = result.written.length > 0 ? ` -> ${options.out}/ (${result.written.join(', ')})` : '';
-  return report.finish(result.papers, `${plural(result.papers, 'paper')}${written}`);
+  const cached = result.cachedFiles > 0 ? ` (${result.cachedFiles} of ${plural(result.files, 'file')} from the cache)` : '';
+  return report.finish(result.papers, `${plural(result.papers, 'paper')}${cached}${written}`);
 }
 
 function integerOption(name: string): (value: string) => number {
@@ -408,6 +411,7 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
     .option('--json', 'also print summary.json on stdout, for scripts', false)
     .option('--split-bytes <n>', 'write N-Triples and N-Quads as folders of parts of at most n bytes, for bulk loaders', splitBytesOption)
     .option('--gzip', 'gzip those parts (with --split-bytes)', false)
+    .option('--no-cache', `parse every digest again, neither using nor keeping ${CACHE_FOLDER}/ in the output folder`)
     .addHelpText('after', BUILD_HELP)
     .action(async (inputs: string[], options: BuildCommandOptions) => {
       exitCode = await buildCommand(inputs, options, io);

@@ -12,7 +12,8 @@ const EXPORTS = path.join(ROOT, 'exports');
 async function build(args: string[]) {
   const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-build-'));
   const { code, stderr } = await runCli(['build', '-o', out, ...args]);
-  const files = await readdir(out).catch(() => []);
+  // The parse cache is the build's own, not an output.
+  const files = (await readdir(out).catch(() => [] as string[])).filter((f) => !f.startsWith('.'));
   return { code, out, files: files.sort(), stderr };
 }
 

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import type { Readable } from 'node:stream';
-import type { Diagnostics } from '../diagnostics.js';
+import { Readable } from 'node:stream';
+import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { DigestParser, findIsoDate } from './digestParser.js';
 import { describeError, resolveInputs, STDIN_NAME, type DigestInput, type InputSpec } from './inputs.js';
 import { readLines, type LineStats } from './lines.js';
 import { PaperMerger } from './mergeRecords.js';
-import type { PaperRecord } from './types.js';
+import { ParseCache } from './parseCache.js';
+import type { DigestEntry, PaperRecord } from './types.js';
 
 export interface FileSummary {
   readonly file: string;
@@ -21,6 +22,8 @@ export interface ReadResult {
   readonly files: FileSummary[];
   /** Every spelling of each author's display name, the display name first. */
   readonly spellings: ReadonlyMap<string, readonly string[]>;
+  /** How many files came from the cache instead of being parsed. */
+  readonly cachedFiles: number;
 }
 
 export interface ReadOptions {
@@ -29,6 +32,8 @@ export interface ReadOptions {
   readonly stdin?: () => Readable;
   /** Called after each file, for progress reports. */
   readonly onFile?: (file: FileSummary, done: number, total: number) => void;
+  /** Files parsed by an earlier run, by content: read from and added to (standard input never is). */
+  readonly cache?: ParseCache;
 }
 
 /**
@@ -42,20 +47,72 @@ export async function readDigests(inputs: readonly InputSpec[], options: ReadOpt
   const sources = await resolveInputs(inputs, diagnostics, stdin);
   const merger = new PaperMerger();
   const files: FileSummary[] = [];
+  let cachedFiles = 0;
   for (const source of sources) {
-    const summary = await readOne(source, merger, diagnostics);
+    let summary: FileSummary;
+    if (options.cache === undefined || source.name === STDIN_NAME) {
+      summary = await readOne(source, (entry) => merger.add(entry), diagnostics);
+    } else {
+      const cached = await readCached(source, options.cache, merger, diagnostics);
+      summary = cached.summary;
+      if (cached.fromCache) cachedFiles++;
+    }
     files.push(summary);
     options.onFile?.(summary, files.length, sources.length);
   }
-  return { records: merger.records(diagnostics), files, spellings: merger.spellingsByName() };
+  return { records: merger.records(diagnostics), files, spellings: merger.spellingsByName(), cachedFiles };
 }
 
-async function readOne(source: DigestInput, merger: PaperMerger, diagnostics: Diagnostics): Promise<FileSummary> {
+/**
+ * A file through the cache: its bytes are read and hashed; a hit replays the entries and problems the
+ * file gave when it was parsed, in the same order, so the build cannot tell the difference.
+ */
+async function readCached(
+  source: DigestInput,
+  cache: ParseCache,
+  merger: PaperMerger,
+  diagnostics: Diagnostics,
+): Promise<{ summary: FileSummary; fromCache: boolean }> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of source.open()) chunks.push(chunk as Buffer);
+  } catch {
+    // Unreadable: parse it the usual way, which reports it.
+    return { summary: await readOne(source, (entry) => merger.add(entry), diagnostics), fromCache: false };
+  }
+  const bytes = Buffer.concat(chunks);
+  const contentHash = ParseCache.contentHash(bytes);
+  const hit = await cache.get(source.name, contentHash);
+  if (hit) {
+    for (const d of hit.diagnostics) diagnostics.report(d);
+    for (const entry of hit.entries) merger.add(entry);
+    return { summary: hit.summary, fromCache: true };
+  }
+  const entries: DigestEntry[] = [];
+  const reported: Diagnostic[] = [];
+  const recording = new Diagnostics((d) => {
+    reported.push(d);
+    diagnostics.report(d);
+  });
+  const fromBytes: DigestInput = { name: source.name, open: () => Readable.from([bytes]) };
+  const summary = await readOne(
+    fromBytes,
+    (entry) => {
+      entries.push(entry);
+      merger.add(entry);
+    },
+    recording,
+  );
+  await cache.put(source.name, contentHash, { entries, diagnostics: reported, summary });
+  return { summary, fromCache: false };
+}
+
+async function readOne(source: DigestInput, onEntry: (entry: DigestEntry) => void, diagnostics: Diagnostics): Promise<FileSummary> {
   const fileDate = source.name === STDIN_NAME ? undefined : findIsoDate(path.basename(source.name));
   const parser = new DigestParser({
     file: source.name,
     diagnostics,
-    onEntry: (entry) => merger.add(entry),
+    onEntry,
     ...(fileDate === undefined ? {} : { fileDate }),
   });
   let stats: LineStats;

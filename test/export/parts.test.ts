@@ -69,7 +69,7 @@ describe('arxiv-kg build --split-bytes', () => {
     const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-split-'));
     const first = await runCli(['build', '-o', out, '--formats', 'nq,nt', '--split-bytes', '100000', '--gzip']);
     expect(first.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['authors-report.csv', 'graph.nq.parts', 'graph.nt.parts', 'summary.json']);
+    expect((await readdir(out)).sort()).toEqual(['.arxiv-kg-cache', 'authors-report.csv', 'graph.nq.parts', 'graph.nt.parts', 'summary.json']);
     const { manifest, texts } = await readParts(path.join(out, 'graph.nq.parts'));
     expect(texts.join('')).toBe(await readFile(path.join(ROOT, 'exports', 'graph.nq'), 'utf8'));
     expect(manifest).toMatchObject({ mediaType: 'application/n-quads', compression: 'gzip', partBytes: 100000 });
