@@ -1,15 +1,33 @@
-import type { AbstractGraph } from 'graphology-types';
+import type { AbstractGraph, Attributes } from 'graphology-types';
 import type { TextSink } from './outputFiles.js';
 
+const hasAny = (attributes: Attributes): boolean => Object.keys(attributes).length > 0;
+
 /**
- * graphology's serialised form (`graph.export()`, read back with `Graph.from`), one node or edge per
- * line: the text is streamed, and a change to one node is a one-line diff.
+ * graphology's serialised form (what `graph.export()` gives, read back with `Graph.from`), one node or
+ * edge per line: written node by node from the graph, so neither the exported object nor the text is
+ * ever held whole, and a change to one node is a one-line diff.
  */
 export async function writeGraphJson(graph: AbstractGraph, sink: TextSink): Promise<void> {
-  const { options, attributes, nodes, edges } = graph.export();
-  await sink.write(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(attributes)},"nodes":[`);
-  for (const [i, node] of nodes.entries()) await sink.write(`${i === 0 ? '' : ','}\n${JSON.stringify(node)}`);
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  await sink.write(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
+  let first = true;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    await sink.write(`${first ? '' : ','}\n${JSON.stringify(hasAny(attributes) ? { key: node, attributes } : { key: node })}`);
+    first = false;
+  }
   await sink.write('\n],"edges":[');
-  for (const [i, edge] of edges.entries()) await sink.write(`${i === 0 ? '' : ','}\n${JSON.stringify(edge)}`);
+  first = true;
+  for (const { edge, source, target, attributes, undirected } of graph.edgeEntries()) {
+    const serialised = {
+      key: edge,
+      source,
+      target,
+      ...(hasAny(attributes) ? { attributes } : {}),
+      ...(graph.type === 'mixed' && undirected ? { undirected: true } : {}),
+    };
+    await sink.write(`${first ? '' : ','}\n${JSON.stringify(serialised)}`);
+    first = false;
+  }
   await sink.write('\n]}\n');
 }
