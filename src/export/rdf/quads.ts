@@ -17,6 +17,8 @@ const XSD_DATE = term('xsd', 'date');
 
 /** `zh` where most letters are Han (the generated fields of Chinese-language digests), else `en`. */
 export function languageOf(text: string): 'zh' | 'en' {
+  // Most fields hold no Han character at all: one scan says so without counting letters.
+  if (!/\p{Script=Han}/u.test(text)) return 'en';
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   return letters > 0 && han / letters > 0.3 ? 'zh' : 'en';
