@@ -51,6 +51,32 @@ const REPORTING_VERBS = new Set(
   utilized utilizes validate validated validates yield yielded yields`),
 );
 
+/** What the boilerplate rules need to know of one word, worked out once for every phrase it is in. */
+export interface WordFacts {
+  readonly modifier: boolean;
+  readonly generic: boolean;
+  /** One letter or digit at most ("X", "3"): no keyword alone. */
+  readonly tiny: boolean;
+}
+
+export function wordFacts(word: string): WordFacts {
+  const lower = word.toLowerCase();
+  return { modifier: LEADING_MODIFIERS.has(lower), generic: GENERIC_STEMS.has(stem(lower)), tiny: word.replace(/[^\p{L}\p{N}]/gu, '').length < 2 };
+}
+
+/**
+ * Where the keyword inside words[start, end) begins once leading modifiers are stripped, or -1 when
+ * nothing fit is left: the rules of `keywordCandidate` for a phrase already known to hold no
+ * reporting verb, on facts worked out once per word.
+ */
+export function keywordStart(facts: readonly WordFacts[], start: number, end: number): number {
+  let s = start;
+  while (s < end && (facts[s] as WordFacts).modifier) s++;
+  if (s === end || (end - s === 1 && (facts[s] as WordFacts).tiny)) return -1;
+  for (let i = s; i < end; i++) if (!(facts[i] as WordFacts).generic) return s;
+  return -1;
+}
+
 /**
  * A noun phrase made fit to be a keyword, or undefined when nothing is left: leading modifiers
  * stripped, phrases with a reporting verb rejected, and phrases of generic words only, single

@@ -1,6 +1,6 @@
 import type { PaperRecord } from '../read/types.js';
 import { acronymGlossary, type AcronymDefinition } from './acronyms.js';
-import { keywordCandidate } from './boilerplate.js';
+import { keywordCandidate, keywordStart, wordFacts } from './boilerplate.js';
 import { nounPhrases } from './nounPhrases.js';
 import { keywordKey } from './phrase.js';
 
@@ -113,20 +113,27 @@ function termsOf(record: PaperRecord, expandAcronym: (words: string[]) => string
     const candidate = keywordCandidate(phraseWords);
     if (candidate === undefined) return;
     const skipped = phraseWords.length - candidate.length;
+    // Every word's facts, key and spelling once: a phrase of n words has up to n(n+1)/2 spans.
+    const facts = candidate.map(wordFacts);
+    const keys = candidate.map(keywordKey);
+    const shown = candidate.map(displayWord);
     for (let i = 0; i < candidate.length; i++) {
       for (let j = i + 1; j <= candidate.length; j++) {
         if (!heads[skipped + j - 1]) continue;
-        const kept = j - i === candidate.length ? candidate : keywordCandidate(candidate.slice(i, j));
-        if (kept === undefined) continue;
-        const expanded = expandAcronym(kept);
-        const key = keywordKey(expanded.join(' '));
+        const start = j - i === candidate.length ? i : keywordStart(facts, i, j);
+        if (start < 0) continue;
+        const single = j - start === 1 ? [candidate[start] as string] : undefined;
+        const expanded = single === undefined ? undefined : expandAcronym(single);
+        // The expander hands back the very array it was given when the word is no acronym.
+        const long = expanded !== undefined && expanded !== single;
+        const key = long ? keywordKey(expanded.join(' ')) : keys.slice(start, j).join(' ');
         const term = terms.get(key);
         if (term) term.count++;
         else
           terms.set(key, {
             key,
-            phrase: expanded.map(displayWord).join(' '),
-            words: expanded.length,
+            phrase: long ? expanded.map(displayWord).join(' ') : shown.slice(start, j).join(' '),
+            words: long ? expanded.length : j - start,
             inTitle: index < titlePhrases.length,
             first: index / phrases.length,
             count: 1,
