@@ -100,13 +100,30 @@ export function authorReport(graph: KnowledgeGraph, coauthors: View): AuthorRepo
     for (const node of group) flag(node, `same name without diacritics: ${group.filter((n) => n !== node).map(label).join(', ')}`);
   }
   for (const group of byFamily.values()) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const [a, b] = [group[i] as string, group[j] as string];
-        if (!initialCompatible(keyOf(a), keyOf(b))) continue;
-        flag(a, `initials match: ${label(b)}`);
-        flag(b, `initials match: ${label(a)}`);
+    // Only names of as many parts with the same initials can match: compare within those shapes, not
+    // across a whole family (tens of thousands of Wangs at 100k papers), then flag in family order.
+    const shapes = new Map<string, number[]>();
+    group.forEach((node, index) => {
+      const parts = keyOf(node).split(' ');
+      const shape = `${parts.length} ${parts.map((p) => p[0]).join('')}`;
+      const members = shapes.get(shape);
+      if (members) members.push(index);
+      else shapes.set(shape, [index]);
+    });
+    const pairs: [number, number][] = [];
+    for (const members of shapes.values()) {
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) {
+          const [a, b] = [members[i] as number, members[j] as number];
+          if (initialCompatible(keyOf(group[a] as string), keyOf(group[b] as string))) pairs.push([a, b]);
+        }
       }
+    }
+    pairs.sort(([a1, b1], [a2, b2]) => a1 - a2 || b1 - b2);
+    for (const [i, j] of pairs) {
+      const [a, b] = [group[i] as string, group[j] as string];
+      flag(a, `initials match: ${label(b)}`);
+      flag(b, `initials match: ${label(a)}`);
     }
   }
   for (const [node, groups] of separateGroups(coauthors)) flag(node, `co-authors in ${groups} groups that never touch`);
