@@ -199,6 +199,8 @@ interface ReportOptions {
 class Reporter {
   readonly diagnostics: Diagnostics;
   readonly progress: boolean;
+  private stageStarted = 0;
+  private lastDrawn = 0;
 
   constructor(
     private readonly command: string,
@@ -223,9 +225,6 @@ class Reporter {
   endStatus(): void {
     if (this.progress) this.io.stderr.write('\r\u001b[K');
   }
-
-  private stageStarted = 0;
-  private lastDrawn = 0;
 
   /** A stage begins: "drawing…". */
   stage(name: string): void {

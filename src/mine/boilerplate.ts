@@ -83,13 +83,7 @@ export function keywordStart(facts: readonly WordFacts[], start: number, end: nu
  * letters or bare numbers dropped.
  */
 export function keywordCandidate(phrase: readonly string[]): string[] | undefined {
-  const lower = phrase.map((w) => w.toLowerCase());
-  if (lower.some((w) => REPORTING_VERBS.has(w) && !LEADING_MODIFIERS.has(w))) return undefined;
-  let start = 0;
-  while (start < lower.length && LEADING_MODIFIERS.has(lower[start] as string)) start++;
-  const kept = phrase.slice(start);
-  if (kept.length === 0) return undefined;
-  if (kept.length === 1 && (kept[0] as string).replace(/[^\p{L}\p{N}]/gu, '').length < 2) return undefined;
-  if (lower.slice(start).every((w) => GENERIC_STEMS.has(stem(w)))) return undefined;
-  return kept;
+  if (phrase.some((w) => REPORTING_VERBS.has(w.toLowerCase()) && !LEADING_MODIFIERS.has(w.toLowerCase()))) return undefined;
+  const start = keywordStart(phrase.map(wordFacts), 0, phrase.length);
+  return start < 0 ? undefined : phrase.slice(start);
 }

@@ -14,18 +14,24 @@ export interface ParsedFile {
   readonly summary: FileSummary;
 }
 
+let readerFingerprint: string | undefined;
+
 /**
- * The reader's own code, hashed: a cache written by other parsing code is never used. The files of
- * this folder are the whole read stage (compiled .js in a build, .ts when run from source).
+ * The reader's own code, hashed (once, when a cache is first used): a cache written by other parsing
+ * code is never used. The files of this folder are the whole read stage (compiled .js in a build, .ts
+ * when run from source).
  */
-const READER_FINGERPRINT = (() => {
-  const folder = path.dirname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha256');
-  for (const name of readdirSync(folder).sort()) {
-    if (/\.(?:js|ts)$/.test(name)) hash.update(name).update(readFileSync(path.join(folder, name)));
+function fingerprint(): string {
+  if (readerFingerprint === undefined) {
+    const folder = path.dirname(fileURLToPath(import.meta.url));
+    const hash = createHash('sha256');
+    for (const name of readdirSync(folder).sort()) {
+      if (/\.(?:js|ts)$/.test(name)) hash.update(name).update(readFileSync(path.join(folder, name)));
+    }
+    readerFingerprint = hash.digest('hex').slice(0, 16);
   }
-  return hash.digest('hex').slice(0, 16);
-})();
+  return readerFingerprint;
+}
 
 /**
  * Parsed digest files kept between builds, one JSON file per input file under `folder`, keyed by the
@@ -42,7 +48,7 @@ export class ParseCache {
   }
 
   private key(name: string, contentHash: string): string {
-    return `${createHash('sha256').update(`${READER_FINGERPRINT}\n${name}\n${contentHash}`).digest('hex')}.json`;
+    return `${createHash('sha256').update(`${fingerprint()}\n${name}\n${contentHash}`).digest('hex')}.json`;
   }
 
   async get(name: string, contentHash: string): Promise<ParsedFile | undefined> {
