@@ -94,9 +94,68 @@ interface Term {
   readonly phrase: string;
   readonly words: number;
   readonly inTitle: boolean;
-  /** Where the term first occurs, as a share of the paper's phrases: 0 for the title's first. */
+  /** Where the term first occurs, as a share of the paper's phrases (while counting, the phrase's index): 0 for the title's first. */
   readonly first: number;
   count: number;
+}
+
+/**
+ * Strings a corpus repeats, each held once and named by a number: 100,000 papers have some fifteen
+ * million candidate terms between them, but only a few hundred thousand distinct keys and spellings.
+ */
+class Interned {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+}
+
+/** Numbers per term in a {@link PackedTerms} row: key id, phrase id, words, in title, first, count. */
+const ROW = 6;
+
+/** A paper's terms while the corpus is counted: rows of numbers, not objects (see {@link Interned}). */
+interface PackedTerms {
+  readonly rows: Int32Array;
+  /** The paper's phrase count, which `first` (an index) is a share of. */
+  readonly phrases: number;
+}
+
+function packTerms(terms: ReadonlyMap<string, Term>, phraseCount: number, keys: Interned, spellings: Interned): PackedTerms {
+  const rows = new Int32Array(terms.size * ROW);
+  let at = 0;
+  for (const term of terms.values()) {
+    rows.set([keys.id(term.key), spellings.id(term.phrase), term.words, term.inTitle ? 1 : 0, term.first, term.count], at);
+    at += ROW;
+  }
+  return { rows, phrases: phraseCount };
+}
+
+function unpackTerms(packed: PackedTerms, keys: Interned, spellings: Interned): { term: Term; keyId: number }[] {
+  const terms: { term: Term; keyId: number }[] = [];
+  const { rows } = packed;
+  for (let at = 0; at < rows.length; at += ROW) {
+    const keyId = rows[at] as number;
+    terms.push({
+      keyId,
+      term: {
+        key: keys.values[keyId] as string,
+        phrase: spellings.values[rows[at + 1] as number] as string,
+        words: rows[at + 2] as number,
+        inTitle: rows[at + 3] === 1,
+        first: (rows[at + 4] as number) / packed.phrases,
+        count: rows[at + 5] as number,
+      },
+    });
+  }
+  return terms;
 }
 
 /**
@@ -104,7 +163,7 @@ interface Term {
  * by the boilerplate rules, and every shorter phrase inside it that ends in a noun ("visual analytics"
  * in "visual analytics system").
  */
-function termsOf(record: PaperRecord, expandAcronym: (words: string[]) => string[]): Map<string, Term> {
+function termsOf(record: PaperRecord, expandAcronym: (words: string[]) => string[]): { terms: Map<string, Term>; phraseCount: number } {
   const titlePhrases = nounPhrases(sentenceCase(plainText(record.title ?? '')), MAX_PHRASE_WORDS);
   const abstract = record.abstract !== undefined && latinShare(record.abstract) >= LATIN_SHARE ? record.abstract : '';
   const phrases = [...titlePhrases, ...nounPhrases(plainText(abstract), MAX_PHRASE_WORDS)];
@@ -135,13 +194,13 @@ function termsOf(record: PaperRecord, expandAcronym: (words: string[]) => string
             phrase: long ? expanded.map(displayWord).join(' ') : shown.slice(start, j).join(' '),
             words: long ? expanded.length : j - start,
             inTitle: index < titlePhrases.length,
-            first: index / phrases.length,
+            first: index,
             count: 1,
           });
       }
     }
   });
-  return terms;
+  return { terms, phraseCount: phrases.length };
 }
 
 /**
@@ -180,8 +239,11 @@ export function extractKeywords(records: readonly PaperRecord[], options: Extrac
   const glossary = acronymGlossary(records);
   const resolve = acronymResolver(glossary);
   const expandAcronym = acronymExpander(glossary);
-  const termsByPaper = new Map<string, Map<string, Term>>();
-  const documents = new Map<string, number>();
+  const keys = new Interned();
+  const spellings = new Interned();
+  const termsByPaper = new Map<string, PackedTerms>();
+  /** Papers having each term, by key id. */
+  const documents: number[] = [];
   const known = new Map<string, number>();
   let mined = 0;
   for (const record of records) {
@@ -193,9 +255,13 @@ export function extractKeywords(records: readonly PaperRecord[], options: Extrac
       }
       continue;
     }
-    const terms = termsOf(record, expandAcronym);
-    termsByPaper.set(record.id, terms);
-    for (const key of terms.keys()) documents.set(key, (documents.get(key) ?? 0) + 1);
+    const { terms, phraseCount } = termsOf(record, expandAcronym);
+    const packed = packTerms(terms, phraseCount, keys, spellings);
+    termsByPaper.set(record.id, packed);
+    for (let at = 0; at < packed.rows.length; at += ROW) {
+      const keyId = packed.rows[at] as number;
+      documents[keyId] = (documents[keyId] ?? 0) + 1;
+    }
   }
   const papers = termsByPaper.size;
 
@@ -208,8 +274,8 @@ export function extractKeywords(records: readonly PaperRecord[], options: Extrac
       );
       continue;
     }
-    const ranked = [...(termsByPaper.get(record.id) as Map<string, Term>).values()].map((term) => {
-      const df = documents.get(term.key) as number;
+    const ranked = unpackTerms(termsByPaper.get(record.id) as PackedTerms, keys, spellings).map(({ term, keyId }) => {
+      const df = documents[keyId] as number;
       const score =
         (1 + Math.log(term.count)) *
         // Square-rooted: a term of the field that many papers share ("large language models") is
