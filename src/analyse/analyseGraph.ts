@@ -10,8 +10,11 @@ export interface ViewAnalysis {
   readonly name: ViewName;
   /** The node attribute the view's communities are stored under. */
   readonly attribute: 'community' | 'coauthor_community' | 'topic_community';
-  /** The graph Louvain optimised (for `full`: the knowledge graph without its category hubs). */
-  readonly optimised: View;
+  /**
+   * Size of the graph Louvain optimised (for `full`: the knowledge graph without its category hubs).
+   * Only its size: the full view copies every edge of the graph, and is let go once Louvain is done.
+   */
+  readonly optimised: { readonly nodes: number; readonly edges: number };
   readonly partition: Partition;
   readonly communities: CommunitySummary[];
 }
@@ -47,48 +50,46 @@ function placeCategories(graph: KnowledgeGraph, partition: Partition): Map<strin
   return community;
 }
 
+const ATTRIBUTES = { full: 'community', coauthors: 'coauthor_community', topics: 'topic_community' } as const;
+
+/** Louvain on one view, its communities labelled. */
+function analyseView(
+  graph: KnowledgeGraph,
+  name: ViewName,
+  view: View,
+  options: CommunityOptions,
+  papersOf: (members: readonly string[]) => Iterable<string>,
+): ViewAnalysis {
+  const partition = detectCommunities(view, options);
+  return {
+    name,
+    attribute: ATTRIBUTES[name],
+    optimised: { nodes: view.order, edges: view.size },
+    partition,
+    communities: labelCommunities(graph, view, partition, papersOf),
+  };
+}
+
 /**
  * Find communities in the co-author network, the topic map and the full graph (seeded Louvain),
  * label them and store them as node attributes (`coauthor_community`, `topic_community`,
  * `community`). Mutates the graph it is given and returns what it found.
  */
 export function analyseGraph(graph: KnowledgeGraph, options: CommunityOptions = {}): Analysis {
-  const { view: coauthors, papersLeftOut } = coauthorView(graph);
-  const topics = topicView(graph);
-  const full = fullGraphWithoutCategories(graph);
-
-  const coauthorPartition = detectCommunities(coauthors, options);
-  const topicPartition = detectCommunities(topics, options);
-  const fullPartition = detectCommunities(full, options);
-  const fullCommunity = placeCategories(graph, fullPartition);
-
   const papersOfMembers = (members: readonly string[]): string[] =>
     members.filter((n) => graph.getNodeAttribute(n, 'type') === 'paper');
   const papersOfAuthors = (members: readonly string[]): string[] => members.flatMap((a) => graph.outNeighbors(a));
 
-  const views: ViewAnalysis[] = [
-    {
-      name: 'full',
-      attribute: 'community',
-      optimised: full,
-      partition: fullPartition,
-      communities: labelCommunities(graph, full, fullPartition, papersOfMembers),
-    },
-    {
-      name: 'coauthors',
-      attribute: 'coauthor_community',
-      optimised: coauthors,
-      partition: coauthorPartition,
-      communities: labelCommunities(graph, coauthors, coauthorPartition, papersOfAuthors),
-    },
-    {
-      name: 'topics',
-      attribute: 'topic_community',
-      optimised: topics,
-      partition: topicPartition,
-      communities: labelCommunities(graph, topics, topicPartition, papersOfMembers),
-    },
-  ];
+  // The full view first, on its own: it copies every edge of the graph, and nothing after
+  // labelling needs it, so it is gone before the co-author network (the largest view) is built.
+  const full = analyseView(graph, 'full', fullGraphWithoutCategories(graph), options, papersOfMembers);
+  const fullCommunity = placeCategories(graph, full.partition);
+  const { view: coauthors, papersLeftOut } = coauthorView(graph);
+  const topics = topicView(graph);
+  const byAuthors = analyseView(graph, 'coauthors', coauthors, options, papersOfAuthors);
+  const byTopics = analyseView(graph, 'topics', topics, options, papersOfMembers);
+  const views = [full, byAuthors, byTopics];
+  const [coauthorPartition, topicPartition] = [byAuthors.partition, byTopics.partition];
 
   graph.forEachNode((node, a) => {
     graph.setNodeAttribute(node, 'community', fullCommunity.get(node) as number);

@@ -57,7 +57,7 @@ export function buildSummary(analysis: Analysis, facts: BuildFacts): object {
       community_attribute: view.attribute,
       algorithm: 'Louvain (graphology-communities-louvain), disconnected communities split into their components',
       parameters: { seed: partition.seed, resolution: partition.resolution, edge_weight: 'weight' },
-      optimised_graph: { nodes: view.optimised.order, edges: view.optimised.size },
+      optimised_graph: view.optimised,
       modularity: Math.round(partition.modularity * 1e6) / 1e6,
       communities: partition.count,
       disconnected_communities_split: partition.disconnectedSplit,
