@@ -1,7 +1,8 @@
 /**
  * One full `build`, every format, in a process of its own so that its memory is its own: prints one
- * JSON line per stage as it starts ({"stage", "at"}, `at` in ms since the process started) and a
- * last line with the papers read and the peak resident set size. bench/scale.ts runs it and samples
+ * JSON line per stage as it starts ({"stage", "at"}, `at` in ms since the process started), one per
+ * output file as it is complete ({"written", "at"}) and a last line with the papers read and the
+ * peak resident set size. bench/scale.ts runs it and samples
  * its RSS from outside.
  *
  *   node --import tsx bench/buildOnce.ts DIGESTS OUT_DIR
@@ -27,5 +28,8 @@ const result = await runBuild([input], {
   base: DEFAULT_BASE,
   diagnostics: new Diagnostics(),
   onStage: (stage) => say({ stage, at: performance.now() }),
+  onProgress: ({ stage, item }) => {
+    if (stage === 'writing files' && item !== undefined) say({ written: item, at: performance.now() });
+  },
 });
 say({ stage: 'done', at: performance.now(), papers: result.papers, maxRssKb: process.resourceUsage().maxRSS });

@@ -1,9 +1,12 @@
 /**
  * The build at scale: synthetic corpora of each size (bench/synthCorpus.ts), the full `build` with
  * every format in a process of its own, per stage wall time, peak RSS and papers per second, the
- * growth exponent between sizes, and in the same run the baselines: bare read + UTF-8 decode of the
- * same files, and peer_pipeline.py (regex + networkx + rdflib: what a user would script instead;
- * it does far less). Results go to a JSON file; `--compare FILE` prints the ratios to an earlier one.
+ * growth exponent between sizes, each output file's writing time, and in the same run the baselines:
+ * bare read + UTF-8 decode of the same files; n3 alone serialising the N-Quads statements already in
+ * memory (bench/n3Baseline.ts); igraph multilevel and leidenalg on the co-author and topic views the
+ * build wrote (community_peer.py); and peer_pipeline.py (regex + networkx + rdflib: what a user would
+ * script instead; it does far less). Results go to a JSON file; `--compare FILE` prints the ratios
+ * to an earlier one.
  */
 import { execFile, spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -17,6 +20,14 @@ import { writeSyntheticCorpus } from './synthCorpus.js';
 import { fixed, time } from './timing.js';
 
 const PEER_PIPELINE = path.resolve('../shared/tools/peer_pipeline.py');
+const COMMUNITY_PEER = path.resolve('../shared/tools/community_peer.py');
+/** networkx's Louvain is left out: on the 100k co-author network it alone would take most of an hour. */
+const COMMUNITY_METHODS = 'multilevel-ig,leiden';
+/** The views community_peer.py checks, as the build writes them. */
+const PEER_VIEWS = [
+  { file: 'coauthors.graphml', attribute: 'coauthor_community' },
+  { file: 'topics.graphml', attribute: 'topic_community' },
+] as const;
 const SEED = 42;
 const SAMPLE_MS = 20;
 
@@ -27,6 +38,19 @@ export interface StageFigures {
   readonly papersPerSecond: number;
 }
 
+export interface FileFigures {
+  readonly file: string;
+  readonly seconds: number;
+}
+
+/** One row of community_peer.py's table: a method's modularity, community count and seconds. */
+export interface CommunityRow {
+  readonly method: string;
+  readonly modularity: number;
+  readonly communities: number;
+  readonly seconds: number;
+}
+
 export interface SizeFigures {
   readonly papers: number;
   readonly files: number;
@@ -35,6 +59,10 @@ export interface SizeFigures {
   readonly totalSeconds: number;
   readonly peakRssMb: number;
   readonly readDecodeSeconds: number;
+  /** Each output file's writing time, in the order written. */
+  readonly written?: FileFigures[];
+  readonly n3NQuads?: { readonly quads: number; readonly seconds: number };
+  readonly communityPeer?: { readonly view: string; readonly rows: CommunityRow[] }[];
   readonly peer?: { readonly seconds: number; readonly peakRssMb: number; readonly stages: string };
 }
 
@@ -54,11 +82,16 @@ async function rssOf(pid: number): Promise<number> {
 }
 
 /** Runs bench/buildOnce.ts and attributes RSS samples, taken from outside, to the stage running. */
-async function timedBuild(input: string, outDir: string): Promise<{ stages: StageFigures[]; total: number; peak: number; papers: number }> {
+async function timedBuild(
+  input: string,
+  outDir: string,
+): Promise<{ stages: StageFigures[]; written: FileFigures[]; total: number; peak: number; papers: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/buildOnce.ts'), input, outDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const marks: { stage: string; at: number }[] = [];
+  const written: FileFigures[] = [];
+  let lastWrittenAt = 0;
   let papers = 0;
   let buffered = '';
   child.stdout.setEncoding('utf8');
@@ -66,9 +99,16 @@ async function timedBuild(input: string, outDir: string): Promise<{ stages: Stag
     buffered += chunk;
     let newline: number;
     while ((newline = buffered.indexOf('\n')) >= 0) {
-      const line = JSON.parse(buffered.slice(0, newline)) as { stage: string; at: number; papers?: number };
+      const line = JSON.parse(buffered.slice(0, newline)) as { stage?: string; written?: string; at: number; papers?: number };
       buffered = buffered.slice(newline + 1);
-      marks.push({ stage: line.stage, at: performance.now() });
+      if (line.written !== undefined) {
+        // Files are written one after another: each took from the one before (or the stage's start).
+        const previous = written.length === 0 ? (marks.at(-1) as { at: number }).at : lastWrittenAt;
+        lastWrittenAt = performance.now();
+        written.push({ file: line.written, seconds: (lastWrittenAt - previous) / 1000 });
+        continue;
+      }
+      marks.push({ stage: line.stage as string, at: performance.now() });
       if (line.papers !== undefined) papers = line.papers;
     }
   });
@@ -88,7 +128,7 @@ async function timedBuild(input: string, outDir: string): Promise<{ stages: Stag
     stages.push({ stage, seconds, peakRssMb: (peaks.get(stage) ?? 0) / 2 ** 20, papersPerSecond: papers / seconds });
   }
   const total = stages.reduce((s, x) => s + x.seconds, 0);
-  return { stages, total, peak: Math.max(...stages.map((s) => s.peakRssMb)), papers };
+  return { stages, written, total, peak: Math.max(...stages.map((s) => s.peakRssMb)), papers };
 }
 
 async function readAndDecode(dir: string): Promise<number> {
@@ -112,6 +152,30 @@ async function runPeer(input: string, outDir: string): Promise<{ seconds: number
   return { seconds: Number(seconds), peakRssMb: Number(kb) / 1024, stages: stdout.trim().replace(/^peer_pipeline: /, '') };
 }
 
+/** bench/n3Baseline.ts in a process of its own: n3 serialising the N-Quads statements held in memory. */
+async function runN3Baseline(input: string): Promise<{ quads: number; seconds: number }> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=16000', '--import', 'tsx', path.resolve('bench/n3Baseline.ts'), input],
+    { maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as { quads: number; seconds: number };
+}
+
+/** community_peer.py on a view the build wrote: the stored partition's row and the peers'. */
+async function runCommunityPeer(file: string, attribute: string): Promise<CommunityRow[]> {
+  const { stdout } = await promisify(execFile)('python3', [COMMUNITY_PEER, file, '--attr', attribute, '--methods', COMMUNITY_METHODS], {
+    maxBuffer: 1 << 26,
+  });
+  const rows: CommunityRow[] = [];
+  for (const line of stdout.split('\n')) {
+    const match = /^(stored:\S+|multilevel-ig|leiden)\s+(-?[\d.]+)\s+(\d+)\s+([\d.]+)/.exec(line);
+    if (match) rows.push({ method: match[1] as string, modularity: Number(match[2]), communities: Number(match[3]), seconds: Number(match[4]) });
+  }
+  if (rows.length !== 3) throw new Error(`community_peer.py on ${file} printed ${rows.length} of 3 rows: ${stdout.slice(-500)}`);
+  return rows;
+}
+
 /** Growth exponent k in time ∝ papers^k between two sizes. */
 const exponent = (t1: number, t2: number, n1: number, n2: number): number => Math.log(t2 / t1) / Math.log(n2 / n1);
 
@@ -127,8 +191,12 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
       let bytes = 0;
       for (const name of await readdir(input)) bytes += (await readFile(path.join(input, name))).length;
       const readDecodeSeconds = await readAndDecode(input);
-      const build = await timedBuild(input, path.join(work, `out-${size}`));
-      await rm(path.join(work, `out-${size}`), { recursive: true, force: true });
+      const out = path.join(work, `out-${size}`);
+      const build = await timedBuild(input, out);
+      const communityPeer: { view: string; rows: CommunityRow[] }[] = [];
+      for (const { file, attribute } of PEER_VIEWS) communityPeer.push({ view: file, rows: await runCommunityPeer(path.join(out, file), attribute) });
+      await rm(out, { recursive: true, force: true });
+      const n3NQuads = await runN3Baseline(input);
       const peer = await runPeer(input, path.join(work, `peer-${size}`));
       await rm(path.join(work, `peer-${size}`), { recursive: true, force: true });
       await rm(input, { recursive: true, force: true });
@@ -140,6 +208,9 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
         totalSeconds: build.total,
         peakRssMb: build.peak,
         readDecodeSeconds,
+        written: build.written,
+        n3NQuads,
+        communityPeer,
         peer,
       };
       results.sizes.push(figures);
@@ -149,6 +220,22 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
       console.log(['total', fixed(build.total, 2), Math.round(build.papers / build.total), Math.round(build.peak)].join('\t'));
       const reading = build.stages.find((s) => s.stage === 'reading digests');
       if (reading) console.log(`reading digests / bare read+decode of the same files: ${fixed(reading.seconds, 2)} s / ${fixed(readDecodeSeconds, 2)} s = ${fixed(reading.seconds / readDecodeSeconds, 1)}x`);
+      console.log(`files written: ${build.written.map((f) => `${f.file} ${fixed(f.seconds, 2)} s`).join(', ')}`);
+      const ourNQuads = build.written.find((f) => f.file === 'graph.nq');
+      if (ourNQuads) {
+        console.log(
+          `graph.nq (quads made, serialised, written to disk) / n3 serialising the same ${n3NQuads.quads} quads already in memory: ${fixed(ourNQuads.seconds, 2)} s / ${fixed(n3NQuads.seconds, 2)} s = ${fixed(ourNQuads.seconds / n3NQuads.seconds, 2)}x`,
+        );
+      }
+      console.log(['view', 'method', 'modularity', 'communities', 's'].join('\t'));
+      for (const { view, rows } of communityPeer) for (const r of rows) console.log([view, r.method, fixed(r.modularity, 4), r.communities, fixed(r.seconds, 2)].join('\t'));
+      const communities = build.stages.find((s) => s.stage === 'finding communities');
+      const igraph = communityPeer.reduce((sum, { rows }) => sum + (rows.find((r) => r.method === 'multilevel-ig')?.seconds ?? 0), 0);
+      if (communities) {
+        console.log(
+          `finding communities (Louvain on 3 views, labels, author report) / igraph multilevel on the co-author and topic views: ${fixed(communities.seconds, 2)} s / ${fixed(igraph, 2)} s = ${fixed(communities.seconds / igraph, 1)}x`,
+        );
+      }
       console.log(`peer_pipeline.py (${peer.stages}): ${fixed(peer.seconds, 1)} s, peak ${Math.round(peer.peakRssMb)} MB; ours/peer: time ${fixed(build.total / peer.seconds, 2)}x, memory ${fixed(build.peak / peer.peakRssMb, 2)}x`);
     }
   } finally {

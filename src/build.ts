@@ -44,6 +44,8 @@ export interface Progress {
   readonly done: number;
   readonly total: number;
   readonly unit: string;
+  /** The file just read or written, when the unit is files. */
+  readonly item?: string;
 }
 
 export interface BuildResult {
@@ -65,7 +67,8 @@ export interface BuildResult {
 export async function runBuild(inputs: readonly InputSpec[], options: BuildOptions): Promise<BuildResult> {
   const { diagnostics } = options;
   const stage = options.onStage ?? (() => {});
-  const progress = (name: string, unit: string) => (done: number, total: number) => options.onProgress?.({ stage: name, done, total, unit });
+  const progress = (name: string, unit: string) => (done: number, total: number, item?: string) =>
+    options.onProgress?.({ stage: name, done, total, unit, ...(item === undefined ? {} : { item }) });
 
   stage('reading digests');
   const cache = options.cache === false ? undefined : new ParseCache(path.join(options.outDir, CACHE_FOLDER, 'read'));
@@ -73,7 +76,7 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
     diagnostics,
     ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
     ...(cache === undefined ? {} : { cache }),
-    onFile: (_file, done, total) => progress('reading digests', 'files')(done, total),
+    onFile: (summary, done, total) => progress('reading digests', 'files')(done, total, summary.file),
   });
   if (records.length === 0) return { papers: 0, written: [], cachedFiles, files: files.length };
 
@@ -120,7 +123,7 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
   outputs.set(SUMMARY_FILE, (sink) => writeSummary(summary, sink));
 
   stage('writing files');
-  await writeOutputs(options.outDir, outputs, progress('writing files', 'files'));
+  await writeOutputs(options.outDir, outputs, (name, done, total) => progress('writing files', 'files')(done, total, name));
   await cache?.prune();
   return { papers: records.length, written: [...outputs.keys()], summary, cachedFiles, files: files.length };
 }

@@ -209,7 +209,7 @@ async function writeOne(temp: string, output: Output): Promise<void> {
 export async function writeOutputs(
   folder: string,
   outputs: ReadonlyMap<string, Output>,
-  onFile?: (done: number, total: number) => void,
+  onFile?: (name: string, done: number, total: number) => void,
 ): Promise<void> {
   await mkdir(folder, { recursive: true });
   // Temporary files a killed run left behind are never outputs: sweep them.
@@ -222,7 +222,7 @@ export async function writeOutputs(
       const temp = path.join(folder, `.${name}.${process.pid}.tmp`);
       temporary.push(temp);
       await writeOne(temp, output);
-      onFile?.(temporary.length, outputs.size);
+      onFile?.(name, temporary.length, outputs.size);
     }
     for (const [index, name] of [...outputs.keys()].entries()) {
       const target = path.join(folder, name);
