@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Analysis } from '../analyse/analyseGraph.js';
 import type { TextSink } from './outputFiles.js';
-import { viewerPayload } from './viewerData.js';
+import { paperDetails, viewerViews } from './viewerData.js';
+import type { ViewerPayload } from './viewerPayload.js';
 
 /** The viewer bundle `npm run build` makes from viewer/ (two levels up from src/export and dist/export alike). */
 const ASSETS = new URL('../../dist/viewer/', import.meta.url);
@@ -12,30 +13,32 @@ function scriptSafe(text: string): string {
 }
 
 /**
- * JSON.stringify's text for plain data, written piece by piece down to `depth` levels of objects and
- * arrays: the viewer's data at 100k papers is longer than one JavaScript string may be.
+ * The viewer's data as JSON.stringify would write a {@link ViewerPayload}, item by item: at 100k
+ * papers it is longer than one JavaScript string may be, and the items are made as they are written.
+ * Small pieces are appended and the sink flushed when full: an await per piece cost more than the
+ * writing.
  */
-async function writeJson(value: unknown, write: (text: string) => Promise<void>, depth: number): Promise<void> {
-  if (depth === 0 || value === null || typeof value !== 'object') {
-    await write(JSON.stringify(value));
-  } else if (Array.isArray(value)) {
-    await write('[');
-    for (const [i, item] of value.entries()) {
-      if (i > 0) await write(',');
-      await writeJson(item ?? null, write, depth - 1);
-    }
-    await write(']');
-  } else {
-    await write('{');
+async function writePayload(analysis: Analysis, sink: TextSink): Promise<void> {
+  const put = (text: string): void => sink.append(scriptSafe(text));
+  const each = async <T>(items: Iterable<T>, text: (item: T) => string): Promise<void> => {
     let first = true;
-    for (const [key, item] of Object.entries(value)) {
-      if (item === undefined) continue;
-      await write(`${first ? '' : ','}${JSON.stringify(key)}:`);
+    for (const item of items) {
+      put(first ? text(item) : `,${text(item)}`);
       first = false;
-      await writeJson(item, write, depth - 1);
+      if (sink.full) await sink.flush();
     }
-    await write('}');
+  };
+  put('{"views":{');
+  for (const [i, view] of viewerViews(analysis).entries()) {
+    put(`${i > 0 ? ',' : ''}${JSON.stringify(view.name)}:{"title":${JSON.stringify(view.title)},"nodes":[`);
+    await each(view.nodes, (node) => JSON.stringify(node));
+    put('],"edges":[');
+    await each(view.edges, (edge) => JSON.stringify(edge));
+    put(`],"communities":${JSON.stringify(view.communities)}}`);
   }
+  put('},"papers":{');
+  await each(paperDetails(analysis), ([key, details]) => `${JSON.stringify(key)}:${JSON.stringify(details)}`);
+  put('}}');
 }
 
 /**
@@ -58,8 +61,7 @@ export async function writeViewer(analysis: Analysis, sink: TextSink): Promise<v
   await sink.write(`<style>${style as string}</style>`);
   await sink.write(middle);
   await sink.write('<script type="application/json" id="kg-data">');
-  // Down to single nodes, edges and papers: views → view → nodes → node.
-  await writeJson(viewerPayload(analysis), (text) => sink.write(scriptSafe(text)), 4);
+  await writePayload(analysis, sink);
   await sink.write('</script>');
   await sink.write(beforeScript);
   await sink.write(`<script>${(script as string).replace(/<\/script/gi, '<\\/script')}</script>`);

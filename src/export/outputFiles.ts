@@ -5,6 +5,12 @@ import path from 'node:path';
 import { createGzip } from 'node:zlib';
 
 const FLUSH_BYTES = 1 << 16;
+/**
+ * How much a file stream queues before a writer waits. Node's 16 KiB default is below one flush, so
+ * every flush waited for the disk and the writer idled meanwhile; 1 MiB lets the writer work on
+ * while the disk catches up, and still bounds memory.
+ */
+const STREAM_QUEUE_BYTES = 1 << 20;
 /** What a run writes before its outputs are complete, or moves aside while it replaces them. */
 const TEMPORARY = /^\..+\.\d+\.(?:tmp|old)$/;
 
@@ -131,7 +137,7 @@ class PartedSink extends BufferedSink {
   private async send(bytes: Buffer): Promise<void> {
     if (this.current === undefined || this.stream === undefined) {
       const file = `part-${String(this.written.length + 1).padStart(5, '0')}.${this.output.extension}${this.output.gzip ? '.gz' : ''}`;
-      const target = createWriteStream(path.join(this.folder, file));
+      const target = createWriteStream(path.join(this.folder, file), { highWaterMark: STREAM_QUEUE_BYTES });
       this.finished = once(target, 'finish');
       this.failed = once(target, 'error').then(([error]) => Promise.reject(error as Error));
       this.failed.catch(() => {});
@@ -187,7 +193,7 @@ async function writeOne(temp: string, output: Output): Promise<void> {
     await sink.end();
     return;
   }
-  const stream = createWriteStream(temp);
+  const stream = createWriteStream(temp, { highWaterMark: STREAM_QUEUE_BYTES });
   const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
   const sink = new StreamSink(stream);
   await Promise.race([
