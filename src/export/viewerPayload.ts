@@ -18,6 +18,8 @@ export interface ViewPayload {
   /** Edges as [source index, target index, weight]. */
   readonly edges: [number, number, number][];
   readonly communities: { readonly id: number; readonly label: string; readonly size: number }[];
+  /** What a view too big for a browser left off the page: it carries its best-connected nodes only. */
+  readonly omitted?: { readonly nodes: number; readonly edges: number };
 }
 
 export interface NodePayload {

@@ -14,14 +14,17 @@ import { SAMPLE_DIGEST } from '../../src/cli.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { parseFormats } from '../../src/export/formats.js';
 import { DEFAULT_BASE } from '../../src/export/rdf/vocabulary.js';
+import { writeViewer } from '../../src/export/html.js';
+import { writeOutputs } from '../../src/export/outputFiles.js';
 import { launchChromium } from '../helpers/chromium.js';
+import { sampleAnalysis } from '../helpers/sampleAnalysis.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const HOSTILE = path.join(ROOT, 'test', 'fixtures', 'hostile-digest.md');
 /** Screenshots kept after the run (git ignores the folder). */
 const ARTEFACTS = path.join(ROOT, 'test-artifacts');
 let browser: Browser;
-const pages: Record<'sample' | 'hostile', string> = { sample: '', hostile: '' };
+const pages: Record<'sample' | 'hostile' | 'cut', string> = { sample: '', hostile: '', cut: '' };
 
 beforeAll(async () => {
   for (const [name, input] of [['sample', SAMPLE_DIGEST], ['hostile', HOSTILE]] as const) {
@@ -29,6 +32,11 @@ beforeAll(async () => {
     await runBuild([input], { outDir, exporters: parseFormats('html'), seed: 42, resolution: 1, base: DEFAULT_BASE, diagnostics: new Diagnostics() });
     pages[name] = pathToFileURL(path.join(outDir, 'index.html')).href;
   }
+  // The sample's page as a corpus too big for one page would get it: each view cut to 40 nodes.
+  const cutDir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-viewer-cut-'));
+  const analysis = await sampleAnalysis();
+  await writeOutputs(cutDir, new Map([['index.html', (sink) => writeViewer(analysis, sink, { nodes: 40, edges: 200 })]]));
+  pages.cut = pathToFileURL(path.join(cutDir, 'index.html')).href;
   await mkdir(ARTEFACTS, { recursive: true });
   browser = await launchChromium();
 });
@@ -176,6 +184,24 @@ describe('the viewer, more', () => {
     await page.click('#notice button:has-text("Show all")');
     expect(await drawn()).toBe(152);
     expect(await page.locator('#notice').isHidden()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the viewer of a page that carries part of each view', () => {
+  it('draws what it carries and says how much of the view that is', async () => {
+    const { page, errors } = await open(pages.cut);
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { sigma: { getGraph(): { order: number } } }).sigma.getGraph().order)).toBe(40);
+    expect(await page.locator('#notice').isVisible()).toBe(true);
+    expect(await page.locator('#notice').textContent()).toContain("This page carries the 40 best-connected of the view's 152 nodes");
+    expect(await drawnShare(page)).toBeGreaterThan(0.01);
+    // A paper whose authors the page does not carry still opens its panel.
+    await page.selectOption('#view', 'full');
+    await page.fill('#search', 'Bidirectional');
+    await page.click('#results button >> nth=0');
+    await expect.poll(() => page.locator('#panel h2').textContent()).toContain('Bidirectional');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -316,17 +316,31 @@ function renderLegend(): void {
 function renderNotice(): void {
   const notice = byId<HTMLDivElement>('notice');
   const total = graph.order;
-  if (state.limit === 0 || total <= state.limit) {
+  const omitted = payload.views[state.view].omitted;
+  const reduced = state.limit > 0 && total > state.limit;
+  if (!reduced && omitted === undefined) {
     notice.hidden = true;
     return;
   }
   notice.hidden = false;
-  notice.replaceChildren(`Big graph: showing the ${state.limit.toLocaleString('en')} best-connected of ${total.toLocaleString('en')} nodes.`);
-  const more = h('button', 'Show more');
-  more.addEventListener('click', () => setState({ limit: state.limit * 2 }));
-  const all = h('button', 'Show all');
-  all.addEventListener('click', () => setState({ limit: 0 }));
-  notice.append(more, all);
+  notice.replaceChildren();
+  if (reduced) {
+    notice.append(`Big graph: showing the ${state.limit.toLocaleString('en')} best-connected of ${total.toLocaleString('en')} nodes.`);
+    const more = h('button', 'Show more');
+    more.addEventListener('click', () => setState({ limit: state.limit * 2 }));
+    const all = h('button', 'Show all');
+    all.addEventListener('click', () => setState({ limit: 0 }));
+    notice.append(more, all);
+  }
+  if (omitted !== undefined) {
+    const whole = total + omitted.nodes;
+    notice.append(
+      h(
+        'p',
+        `This page carries the ${total.toLocaleString('en')} best-connected of the view's ${whole.toLocaleString('en')} nodes; the GraphML, GEXF and JSON exports hold them all.`,
+      ),
+    );
+  }
 }
 
 // ---- details panel -------------------------------------------------------------------------------
