@@ -80,10 +80,10 @@ export function keywordStart(facts: readonly WordFacts[], start: number, end: nu
 /**
  * A noun phrase made fit to be a keyword, or undefined when nothing is left: leading modifiers
  * stripped, phrases with a reporting verb rejected, and phrases of generic words only, single
- * letters or bare numbers dropped.
+ * letters or bare numbers dropped. `facts` are the words' {@link wordFacts}, for a caller that has them.
  */
-export function keywordCandidate(phrase: readonly string[]): string[] | undefined {
+export function keywordCandidate(phrase: readonly string[], facts: readonly WordFacts[] = phrase.map(wordFacts)): string[] | undefined {
   if (phrase.some((w) => REPORTING_VERBS.has(w.toLowerCase()) && !LEADING_MODIFIERS.has(w.toLowerCase()))) return undefined;
-  const start = keywordStart(phrase.map(wordFacts), 0, phrase.length);
+  const start = keywordStart(facts, 0, phrase.length);
   return start < 0 ? undefined : phrase.slice(start);
 }

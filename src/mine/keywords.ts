@@ -1,6 +1,6 @@
 import type { PaperRecord } from '../read/types.js';
 import { acronymGlossary, type AcronymDefinition } from './acronyms.js';
-import { keywordCandidate, keywordStart, wordFacts } from './boilerplate.js';
+import { keywordCandidate, keywordStart, wordFacts, type WordFacts } from './boilerplate.js';
 import { nounPhrases } from './nounPhrases.js';
 import { keywordKey } from './phrase.js';
 
@@ -89,6 +89,25 @@ function displayWord(word: string): string {
   return /[A-Z].*[A-Z]|\d/.test(word) ? word : word.toLowerCase();
 }
 
+/** What the span rules need of one word: its boilerplate facts, its key and how it is shown. */
+interface WordInfo {
+  readonly facts: WordFacts;
+  readonly key: string;
+  readonly shown: string;
+}
+
+// A corpus repeats its words (a few hundred thousand distinct in 100,000 abstracts): each is looked at once.
+const wordInfos = new Map<string, WordInfo>();
+
+function wordInfo(word: string): WordInfo {
+  let info = wordInfos.get(word);
+  if (info === undefined) {
+    info = { facts: wordFacts(word), key: keywordKey(word), shown: displayWord(word) };
+    wordInfos.set(word, info);
+  }
+  return info;
+}
+
 interface Term {
   readonly key: string;
   readonly phrase: string;
@@ -169,13 +188,15 @@ function termsOf(record: PaperRecord, expandAcronym: (words: string[]) => string
   const phrases = [...titlePhrases, ...nounPhrases(plainText(abstract), MAX_PHRASE_WORDS)];
   const terms = new Map<string, Term>();
   phrases.forEach(({ words: phraseWords, heads }, index) => {
-    const candidate = keywordCandidate(phraseWords);
+    const infos = phraseWords.map(wordInfo);
+    const candidate = keywordCandidate(phraseWords, infos.map((info) => info.facts));
     if (candidate === undefined) return;
     const skipped = phraseWords.length - candidate.length;
     // Every word's facts, key and spelling once: a phrase of n words has up to n(n+1)/2 spans.
-    const facts = candidate.map(wordFacts);
-    const keys = candidate.map(keywordKey);
-    const shown = candidate.map(displayWord);
+    const kept = infos.slice(skipped);
+    const facts = kept.map((info) => info.facts);
+    const keys = kept.map((info) => info.key);
+    const shown = kept.map((info) => info.shown);
     for (let i = 0; i < candidate.length; i++) {
       for (let j = i + 1; j <= candidate.length; j++) {
         if (!heads[skipped + j - 1]) continue;
