@@ -4,20 +4,23 @@
  * growth exponent between sizes, each output file's writing time, and in the same run the baselines:
  * bare read + UTF-8 decode of the same files; n3 alone serialising the N-Quads statements already in
  * memory (bench/n3Baseline.ts); igraph multilevel and leidenalg on the co-author and topic views the
- * build wrote (community_peer.py); and peer_pipeline.py (regex + networkx + rdflib: what a user would
+ * build wrote (community_peer.py); the viewer page it wrote, opened in Chromium (bench/viewer.ts);
+ * and peer_pipeline.py (regex + networkx + rdflib: what a user would
  * script instead; it does far less). Results go to a JSON file; `--compare FILE` prints the ratios
  * to an earlier one.
  */
 import { execFile, spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Diagnostics } from '../src/diagnostics.js';
 import { readDigests } from '../src/read/readDigests.js';
+import { launchChromium } from '../test/helpers/chromium.js';
 import { writeSyntheticCorpus } from './synthCorpus.js';
 import { fixed, time } from './timing.js';
+import { measurePage, type PageFigures } from './viewer.js';
 
 const PEER_PIPELINE = path.resolve('../shared/tools/peer_pipeline.py');
 const COMMUNITY_PEER = path.resolve('../shared/tools/community_peer.py');
@@ -63,6 +66,7 @@ export interface SizeFigures {
   readonly written?: FileFigures[];
   readonly n3NQuads?: { readonly quads: number; readonly seconds: number };
   readonly communityPeer?: { readonly view: string; readonly rows: CommunityRow[] }[];
+  readonly viewer?: PageFigures & { readonly megabytes: number };
   readonly peer?: { readonly seconds: number; readonly peakRssMb: number; readonly stages: string };
 }
 
@@ -182,6 +186,7 @@ const exponent = (t1: number, t2: number, n1: number, n2: number): number => Mat
 export async function benchScale(corpus: string, sizes: readonly number[], options: { out: string; compare?: string }): Promise<void> {
   const { records } = await readDigests([corpus], { diagnostics: new Diagnostics() });
   const work = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-bench-scale-'));
+  const browser = await launchChromium();
   const results: ScaleResults = { node: process.version, sizes: [] };
   console.log(`== scale: synthetic corpora recombined from ${records.length} real papers (seed ${SEED}); full build, every format, one process per build`);
   try {
@@ -195,6 +200,8 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
       const build = await timedBuild(input, out);
       const communityPeer: { view: string; rows: CommunityRow[] }[] = [];
       for (const { file, attribute } of PEER_VIEWS) communityPeer.push({ view: file, rows: await runCommunityPeer(path.join(out, file), attribute) });
+      const page = path.join(out, 'index.html');
+      const viewer = { ...(await measurePage(browser, page)), megabytes: (await stat(page)).size / 1e6 };
       await rm(out, { recursive: true, force: true });
       const n3NQuads = await runN3Baseline(input);
       const peer = await runPeer(input, path.join(work, `peer-${size}`));
@@ -211,6 +218,7 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
         written: build.written,
         n3NQuads,
         communityPeer,
+        viewer,
         peer,
       };
       results.sizes.push(figures);
@@ -236,9 +244,13 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
           `finding communities (Louvain on 3 views, labels, author report) / igraph multilevel on the co-author and topic views: ${fixed(communities.seconds, 2)} s / ${fixed(igraph, 2)} s = ${fixed(communities.seconds / igraph, 1)}x`,
         );
       }
+      console.log(
+        `viewer page: ${fixed(viewer.megabytes, 1)} MB, first frame ${Math.round(viewer.firstFrameMs)} ms, frames while panning median ${fixed(viewer.pan.median)} / p95 ${fixed(viewer.pan.p95)} / max ${fixed(viewer.pan.max)} ms; default view held ${viewer.order} nodes, ${viewer.size} edges, ${viewer.drawn} drawn`,
+      );
       console.log(`peer_pipeline.py (${peer.stages}): ${fixed(peer.seconds, 1)} s, peak ${Math.round(peer.peakRssMb)} MB; ours/peer: time ${fixed(build.total / peer.seconds, 2)}x, memory ${fixed(build.peak / peer.peakRssMb, 2)}x`);
     }
   } finally {
+    await browser.close();
     await rm(work, { recursive: true, force: true });
   }
 

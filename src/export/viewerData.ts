@@ -16,9 +16,9 @@ export interface PageLimits {
 }
 
 /**
- * What a browser draws and drags without freezing (the viewer bench: the corpus's views, up to
- * 35k nodes and 100k edges, stay responsive; the 100k-paper co-author network, 441k nodes and
- * 2.8M edges, froze the page). Every view of the corpus fits.
+ * What a browser draws and drags without freezing. The viewer bench: a co-author network of 21k
+ * nodes and 87k edges draws its first frame in 1.5 s and pans at a 17 ms median frame; the 100k-paper
+ * co-author network, 441k nodes and 2.8M edges, froze the page. Every view of the corpus fits.
  */
 export const DEFAULT_PAGE_LIMITS: PageLimits = { nodes: 40_000, edges: 150_000 };
 
