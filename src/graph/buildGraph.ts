@@ -1,6 +1,5 @@
 import { DirectedGraph } from 'graphology';
 import { mapKeywords } from '../mine/keywordMap.js';
-import type { KeywordsByPaper } from '../mine/keywords.js';
 import { keywordKey } from '../mine/phrase.js';
 import { authorKey } from '../read/authors.js';
 import type { PaperRecord, SourceRef } from '../read/types.js';
@@ -51,8 +50,6 @@ export interface BuildGraphOptions {
   readonly digests?: readonly DigestFile[];
   /** Every spelling of each author's display name, the display name first (from reading). */
   readonly spellings?: ReadonlyMap<string, readonly string[]>;
-  /** Keywords of every paper; `mapKeywords` of `src/mine` unless replaced. */
-  readonly extractKeywords?: (records: readonly PaperRecord[]) => KeywordsByPaper;
   /** Told how many papers the default keyword extraction has done, of how many. */
   readonly onKeywordProgress?: (done: number, total: number) => void;
 }
@@ -75,9 +72,7 @@ export function buildKnowledgeGraph(
     'digests',
     (options.digests ?? []).map(({ file, date }) => (date === undefined ? { file } : { file, date })),
   );
-  const keywords = options.extractKeywords
-    ? options.extractKeywords(records)
-    : mapKeywords(records, options.onKeywordProgress ? { onProgress: options.onKeywordProgress } : {});
+  const keywords = mapKeywords(records, options.onKeywordProgress ? { onProgress: options.onKeywordProgress } : {});
   const spellings = new Map<string, { uses: Map<string, number>; aliases: Set<string> }>();
   const unknownCategories = new Map<string, { papers: number; source: SourceRef }>();
   let edges = 0;
