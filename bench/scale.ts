@@ -5,9 +5,8 @@
  * bare read + UTF-8 decode of the same files; n3 alone serialising the N-Quads statements already in
  * memory (bench/n3Baseline.ts); igraph multilevel and leidenalg on the co-author and topic views the
  * build wrote (community_peer.py); the viewer page it wrote, opened in Chromium (bench/viewer.ts);
- * and peer_pipeline.py (regex + networkx + rdflib: what a user would
- * script instead; it does far less). Results go to a JSON file; `--compare FILE` prints the ratios
- * to an earlier one.
+ * and peer_pipeline.py (regex + networkx + rdflib: what a user would script instead; it does far
+ * less). Results go to a JSON file; `--compare FILE` prints the ratios to an earlier one.
  */
 import { execFile, spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -185,8 +184,8 @@ const exponent = (t1: number, t2: number, n1: number, n2: number): number => Mat
 
 export async function benchScale(corpus: string, sizes: readonly number[], options: { out: string; compare?: string }): Promise<void> {
   const { records } = await readDigests([corpus], { diagnostics: new Diagnostics() });
-  const work = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-bench-scale-'));
   const browser = await launchChromium();
+  const work = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-bench-scale-'));
   const results: ScaleResults = { node: process.version, sizes: [] };
   console.log(`== scale: synthetic corpora recombined from ${records.length} real papers (seed ${SEED}); full build, every format, one process per build`);
   try {
