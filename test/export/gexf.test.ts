@@ -3,14 +3,9 @@ import { MultiGraph, UndirectedGraph } from 'graphology';
 import { write } from 'graphology-gexf';
 import type { AbstractGraph } from 'graphology-types';
 import { describe, expect, it } from 'vitest';
-import { analyseGraph } from '../../src/analyse/analyseGraph.js';
-import { drawAnalysis } from '../../src/analyse/layout.js';
-import { Diagnostics } from '../../src/diagnostics.js';
 import { writeGexf } from '../../src/export/gexf.js';
 import type { TextSink } from '../../src/export/outputFiles.js';
-import { buildKnowledgeGraph } from '../../src/graph/buildGraph.js';
-import { loadTaxonomy } from '../../src/graph/taxonomy.js';
-import { readDigests } from '../../src/read/readDigests.js';
+import { drawnAnalysis } from '../helpers/drawnAnalysis.js';
 
 async function ours(graph: AbstractGraph): Promise<{ text: string; writes: number }> {
   const parts: string[] = [];
@@ -21,11 +16,7 @@ async function ours(graph: AbstractGraph): Promise<{ text: string; writes: numbe
 
 describe('writeGexf', () => {
   it("writes, element by element, the document graphology-gexf's writer makes", async () => {
-    const { records, files, spellings } = await readDigests([path.join(import.meta.dirname, '..', 'fixtures', 'hostile-digest.md')], {
-      diagnostics: new Diagnostics(),
-    });
-    const analysis = analyseGraph(buildKnowledgeGraph(records, { taxonomy: loadTaxonomy(), spellings, digests: files }).graph);
-    drawAnalysis(analysis);
+    const analysis = await drawnAnalysis(path.join(import.meta.dirname, '..', 'fixtures', 'hostile-digest.md'));
     for (const graph of [analysis.graph, analysis.coauthors, analysis.topics] as AbstractGraph[]) {
       const { text, writes } = await ours(graph);
       expect(text).toBe(write(graph, { version: '1.3', pretty: true }));

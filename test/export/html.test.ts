@@ -7,9 +7,9 @@ import { writeViewer } from '../../src/export/html.js';
 import { writeOutputs } from '../../src/export/outputFiles.js';
 import type { PageLimits } from '../../src/export/viewerData.js';
 import type { ViewerPayload } from '../../src/export/viewerPayload.js';
-import { sampleAnalysis } from '../helpers/sampleAnalysis.js';
+import { drawnAnalysis } from '../helpers/drawnAnalysis.js';
 
-const analysis = await sampleAnalysis();
+const analysis = await drawnAnalysis();
 
 /** The data of the page written with `limits`. */
 async function pageData(limits?: PageLimits): Promise<ViewerPayload> {

@@ -17,7 +17,7 @@ import { DEFAULT_BASE } from '../../src/export/rdf/vocabulary.js';
 import { writeViewer } from '../../src/export/html.js';
 import { writeOutputs } from '../../src/export/outputFiles.js';
 import { launchChromium } from '../helpers/chromium.js';
-import { sampleAnalysis } from '../helpers/sampleAnalysis.js';
+import { drawnAnalysis } from '../helpers/drawnAnalysis.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const HOSTILE = path.join(ROOT, 'test', 'fixtures', 'hostile-digest.md');
@@ -34,7 +34,7 @@ beforeAll(async () => {
   }
   // The sample's page as a corpus too big for one page would get it: each view cut to 40 nodes.
   const cutDir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-viewer-cut-'));
-  const analysis = await sampleAnalysis();
+  const analysis = await drawnAnalysis();
   await writeOutputs(cutDir, new Map([['index.html', (sink) => writeViewer(analysis, sink, { nodes: 40, edges: 200 })]]));
   pages.cut = pathToFileURL(path.join(cutDir, 'index.html')).href;
   await mkdir(ARTEFACTS, { recursive: true });
