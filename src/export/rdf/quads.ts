@@ -1,5 +1,5 @@
 import { DataFactory } from 'n3';
-import type { Quad, Quad_Graph, Quad_Object } from 'n3';
+import type { NamedNode, Quad, Quad_Graph, Quad_Object } from 'n3';
 import type { Analysis } from '../../analyse/analyseGraph.js';
 import type { KnowledgeGraph, NodeAttributes } from '../../graph/buildGraph.js';
 import type { Taxonomy } from '../../graph/taxonomy.js';
@@ -8,12 +8,28 @@ import { NS, minter, paperIri, type Minter } from './vocabulary.js';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
-const term = (ns: keyof typeof NS, local: string) => namedNode(NS[ns] + local);
-const RDF_TYPE = term('rdf', 'type');
-const XSD_INTEGER = term('xsd', 'integer');
-const XSD_DOUBLE = term('xsd', 'double');
-const XSD_BOOLEAN = term('xsd', 'boolean');
-const XSD_DATE = term('xsd', 'date');
+/**
+ * The terms of one vocabulary, made once: a term made per statement was a string concatenation
+ * and an object for each of tens of millions of statements, and n3 re-read every fresh string.
+ */
+function vocabulary<L extends string>(ns: keyof typeof NS, locals: readonly L[]): Readonly<Record<L, NamedNode>> {
+  return Object.fromEntries(locals.map((local) => [local, namedNode(NS[ns] + local)])) as Record<L, NamedNode>;
+}
+const rdf = vocabulary('rdf', ['type']);
+const rdfs = vocabulary('rdfs', ['label']);
+const xsd = vocabulary('xsd', ['boolean', 'date', 'double', 'integer']);
+const owl = vocabulary('owl', ['deprecated']);
+const dcterms = vocabulary('dcterms', ['abstract', 'creator', 'date', 'identifier', 'rights', 'source', 'subject', 'title']);
+const fabio = vocabulary('fabio', ['Preprint', 'hasPrimarySubjectTerm', 'hasSubjectTerm']);
+const pro = vocabulary('pro', ['RoleInTime', 'author', 'isHeldBy', 'relatesToDocument', 'withRole']);
+const schema = vocabulary('schema', ['ScholarlyArticle', 'position']);
+const foaf = vocabulary('foaf', ['Person', 'name']);
+const skos = vocabulary('skos', ['Concept', 'ConceptScheme', 'altLabel', 'broader', 'definition', 'exactMatch', 'inScheme', 'notation', 'prefLabel', 'topConceptOf']);
+const prov = vocabulary('prov', ['Activity', 'Entity', 'wasDerivedFrom', 'wasGeneratedBy']);
+const kg = vocabulary('kg', [
+  'Community', 'algorithm', 'arxivComment', 'conclusion', 'digestDate', 'member', 'method', 'modularity', 'motivation',
+  'resolution', 'result', 'seed', 'size', 'titleTranslation', 'tldr', 'view',
+]);
 
 /** `zh` where most letters are Han (the generated fields of Chinese-language digests), else `en`. */
 export function languageOf(text: string): 'zh' | 'en' {
@@ -25,20 +41,20 @@ export function languageOf(text: string): 'zh' | 'en' {
 }
 
 const tagged = (text: string): Quad_Object => literal(text, languageOf(text));
-const integer = (n: number): Quad_Object => literal(String(n), XSD_INTEGER);
-const double = (n: number): Quad_Object => literal(String(n), XSD_DOUBLE);
+const integer = (n: number): Quad_Object => literal(String(n), xsd.integer);
+const double = (n: number): Quad_Object => literal(String(n), xsd.double);
 
 /** Paper text fields and the predicates they are written with, in order. */
-const PAPER_TEXT: readonly [attribute: string, predicate: ReturnType<typeof term>][] = [
-  ['title', term('dcterms', 'title')],
-  ['title_translation', term('kg', 'titleTranslation')],
-  ['abstract', term('dcterms', 'abstract')],
-  ['tldr', term('kg', 'tldr')],
-  ['motivation', term('kg', 'motivation')],
-  ['method', term('kg', 'method')],
-  ['result', term('kg', 'result')],
-  ['conclusion', term('kg', 'conclusion')],
-  ['comment', term('kg', 'arxivComment')],
+const PAPER_TEXT: readonly [attribute: string, predicate: NamedNode][] = [
+  ['title', dcterms.title],
+  ['title_translation', kg.titleTranslation],
+  ['abstract', dcterms.abstract],
+  ['tldr', kg.tldr],
+  ['motivation', kg.motivation],
+  ['method', kg.method],
+  ['result', kg.result],
+  ['conclusion', kg.conclusion],
+  ['comment', kg.arxivComment],
 ];
 
 export interface RdfSource {
@@ -64,13 +80,35 @@ function nodeIri(graph: KnowledgeGraph, iris: Minter, node: string): string {
   }
 }
 
+/** The IRIs one export mints: a node's is made once, as people and keywords are named in many statements. */
+interface Names {
+  readonly iris: Minter;
+  node(node: string): NamedNode;
+}
+
+function nameGraph(graph: KnowledgeGraph, base: string): Names {
+  const iris = minter(base);
+  const made = new Map<string, NamedNode>();
+  return {
+    iris,
+    node(node) {
+      let term = made.get(node);
+      if (term === undefined) {
+        term = namedNode(nodeIri(graph, iris, node));
+        made.set(node, term);
+      }
+      return term;
+    },
+  };
+}
+
 /**
  * Everything a digest says about one paper: the paper, its authorships, the people, its subjects.
  * `seen` keeps what a graph already holds (people, custom section concepts) from being repeated.
  */
 function* paperQuads(
   source: RdfSource,
-  iris: Minter,
+  names: Names,
   paper: string,
   g: Quad_Graph,
   seen: Set<string>,
@@ -79,48 +117,48 @@ function* paperQuads(
   const a = graph.getNodeAttributes(paper);
   const p = namedNode(paperIri(a.url as string));
   const id = a.paper_id as string;
-  if (a.url === `https://arxiv.org/abs/${id}`) yield quad(p, RDF_TYPE, term('fabio', 'Preprint'), g);
-  yield quad(p, RDF_TYPE, term('schema', 'ScholarlyArticle'), g);
-  yield quad(p, term('dcterms', 'identifier'), literal(id), g);
+  if (a.url === `https://arxiv.org/abs/${id}`) yield quad(p, rdf.type, fabio.Preprint, g);
+  yield quad(p, rdf.type, schema.ScholarlyArticle, g);
+  yield quad(p, dcterms.identifier, literal(id), g);
   for (const [attribute, predicate] of PAPER_TEXT) {
     const text = a[attribute];
     if (typeof text === 'string') yield quad(p, predicate, tagged(text), g);
   }
-  if (typeof a.date === 'string') yield quad(p, term('kg', 'digestDate'), literal(a.date, XSD_DATE), g);
+  if (typeof a.date === 'string') yield quad(p, kg.digestDate, literal(a.date, xsd.date), g);
 
   for (const [index, category] of graph.outNeighbors(paper).filter((n) => graph.getNodeAttribute(n, 'type') === 'category').entries()) {
-    const c = namedNode(nodeIri(graph, iris, category));
-    yield quad(p, index === 0 ? term('fabio', 'hasPrimarySubjectTerm') : term('fabio', 'hasSubjectTerm'), c, g);
-    yield quad(p, term('dcterms', 'subject'), c, g);
+    const c = names.node(category);
+    yield quad(p, index === 0 ? fabio.hasPrimarySubjectTerm : fabio.hasSubjectTerm, c, g);
+    yield quad(p, dcterms.subject, c, g);
     const ca = graph.getNodeAttributes(category);
     if (ca.in_taxonomy !== true && !seen.has(c.value)) {
       // A digest's own section name: a concept of its own scheme, not of arXiv's taxonomy.
       seen.add(c.value);
-      yield quad(c, RDF_TYPE, term('skos', 'Concept'), g);
-      yield quad(c, term('skos', 'inScheme'), namedNode(iris.sectionScheme), g);
-      yield quad(c, term('skos', 'prefLabel'), literal(ca.label), g);
+      yield quad(c, rdf.type, skos.Concept, g);
+      yield quad(c, skos.inScheme, namedNode(names.iris.sectionScheme), g);
+      yield quad(c, skos.prefLabel, literal(ca.label), g);
     }
   }
 
   // Creators with the paper's other statements first (Turtle groups them), then the authorships.
   const authors = authorsOf(graph, paper);
-  for (const author of authors) yield quad(p, term('dcterms', 'creator'), namedNode(nodeIri(graph, iris, author)), g);
+  for (const author of authors) yield quad(p, dcterms.creator, names.node(author), g);
   for (const [index, author] of authors.entries()) {
     const aa = graph.getNodeAttributes(author);
-    const person = namedNode(nodeIri(graph, iris, author));
-    const role = namedNode(iris.authorship(id, index + 1));
-    yield quad(role, RDF_TYPE, term('pro', 'RoleInTime'), g);
-    yield quad(role, term('pro', 'withRole'), term('pro', 'author'), g);
-    yield quad(role, term('pro', 'isHeldBy'), person, g);
-    yield quad(role, term('pro', 'relatesToDocument'), p, g);
-    yield quad(role, term('schema', 'position'), integer(index + 1), g);
-    yield quad(role, term('rdfs', 'label'), literal(aa.label), g);
+    const person = names.node(author);
+    const role = namedNode(names.iris.authorship(id, index + 1));
+    yield quad(role, rdf.type, pro.RoleInTime, g);
+    yield quad(role, pro.withRole, pro.author, g);
+    yield quad(role, pro.isHeldBy, person, g);
+    yield quad(role, pro.relatesToDocument, p, g);
+    yield quad(role, schema.position, integer(index + 1), g);
+    yield quad(role, rdfs.label, literal(aa.label), g);
     if (!seen.has(person.value)) {
       seen.add(person.value);
-      yield quad(person, RDF_TYPE, term('foaf', 'Person'), g);
-      yield quad(person, term('foaf', 'name'), literal(aa.label), g);
+      yield quad(person, rdf.type, foaf.Person, g);
+      yield quad(person, foaf.name, literal(aa.label), g);
       for (const other of (aa.other_spellings as readonly string[] | undefined) ?? []) {
-        yield quad(person, term('skos', 'altLabel'), literal(other), g);
+        yield quad(person, skos.altLabel, literal(other), g);
       }
     }
   }
@@ -129,26 +167,26 @@ function* paperQuads(
 /** The arXiv taxonomy as a SKOS concept scheme. */
 function* taxonomyQuads(source: RdfSource, iris: Minter, g: Quad_Graph): Generator<Quad> {
   const scheme = namedNode(iris.taxonomyScheme);
-  yield quad(scheme, RDF_TYPE, term('skos', 'ConceptScheme'), g);
-  yield quad(scheme, term('skos', 'prefLabel'), literal('arXiv category taxonomy', 'en'), g);
-  yield quad(scheme, term('dcterms', 'source'), namedNode('https://github.com/arXiv/arxiv-base'), g);
-  yield quad(scheme, term('dcterms', 'rights'), literal('MIT License, Copyright (c) Cornell University'), g);
+  yield quad(scheme, rdf.type, skos.ConceptScheme, g);
+  yield quad(scheme, skos.prefLabel, literal('arXiv category taxonomy', 'en'), g);
+  yield quad(scheme, dcterms.source, namedNode('https://github.com/arXiv/arxiv-base'), g);
+  yield quad(scheme, dcterms.rights, literal('MIT License, Copyright (c) Cornell University'), g);
   const iriOf = { group: iris.group, archive: iris.archive, category: iris.category };
   const parentOf = { group: undefined, archive: iris.group, category: iris.archive };
   for (const c of source.taxonomy.concepts()) {
     const s = namedNode(iriOf[c.kind](c.code));
-    yield quad(s, RDF_TYPE, term('skos', 'Concept'), g);
-    yield quad(s, term('skos', 'inScheme'), scheme, g);
-    yield quad(s, term('skos', 'notation'), literal(c.code), g);
-    yield quad(s, term('skos', 'prefLabel'), literal(c.name, 'en'), g);
+    yield quad(s, rdf.type, skos.Concept, g);
+    yield quad(s, skos.inScheme, scheme, g);
+    yield quad(s, skos.notation, literal(c.code), g);
+    yield quad(s, skos.prefLabel, literal(c.name, 'en'), g);
     const parent = parentOf[c.kind];
-    if (parent && c.broader !== undefined) yield quad(s, term('skos', 'broader'), namedNode(parent(c.broader)), g);
-    else yield quad(s, term('skos', 'topConceptOf'), scheme, g);
-    if (c.description !== undefined) yield quad(s, term('skos', 'definition'), literal(c.description, 'en'), g);
-    if (!c.active) yield quad(s, term('owl', 'deprecated'), literal('true', XSD_BOOLEAN), g);
+    if (parent && c.broader !== undefined) yield quad(s, skos.broader, namedNode(parent(c.broader)), g);
+    else yield quad(s, skos.topConceptOf, scheme, g);
+    if (c.description !== undefined) yield quad(s, skos.definition, literal(c.description, 'en'), g);
+    if (!c.active) yield quad(s, owl.deprecated, literal('true', xsd.boolean), g);
   }
   for (const [alias, canonical] of source.taxonomy.equivalences()) {
-    yield quad(namedNode(iris.category(alias)), term('skos', 'exactMatch'), namedNode(iris.category(canonical)), g);
+    yield quad(namedNode(iris.category(alias)), skos.exactMatch, namedNode(iris.category(canonical)), g);
   }
 }
 
@@ -159,33 +197,34 @@ const VIEW_TITLES = {
 } as const;
 
 /** What we derived: keywords as a SKOS scheme, the papers' keywords, communities and their runs. */
-function* analysisQuads(source: RdfSource, iris: Minter, g: Quad_Graph): Generator<Quad> {
+function* analysisQuads(source: RdfSource, names: Names, g: Quad_Graph): Generator<Quad> {
   const { graph } = source.analysis;
+  const { iris } = names;
   const scheme = namedNode(iris.keywordScheme);
-  yield quad(scheme, RDF_TYPE, term('skos', 'ConceptScheme'), g);
-  yield quad(scheme, term('skos', 'prefLabel'), literal('Keywords of the papers', 'en'), g);
+  yield quad(scheme, rdf.type, skos.ConceptScheme, g);
+  yield quad(scheme, skos.prefLabel, literal('Keywords of the papers', 'en'), g);
   for (const node of graph.nodes()) {
     const a: NodeAttributes = graph.getNodeAttributes(node);
     if (a.type === 'keyword') {
-      const k = namedNode(nodeIri(graph, iris, node));
-      yield quad(k, RDF_TYPE, term('skos', 'Concept'), g);
-      yield quad(k, term('skos', 'inScheme'), scheme, g);
-      yield quad(k, term('skos', 'prefLabel'), literal(a.label), g);
-      for (const variant of (a.variants as readonly string[] | undefined) ?? []) yield quad(k, term('skos', 'altLabel'), literal(variant), g);
+      const k = names.node(node);
+      yield quad(k, rdf.type, skos.Concept, g);
+      yield quad(k, skos.inScheme, scheme, g);
+      yield quad(k, skos.prefLabel, literal(a.label), g);
+      for (const variant of (a.variants as readonly string[] | undefined) ?? []) yield quad(k, skos.altLabel, literal(variant), g);
     } else if (a.type === 'paper') {
-      const p = namedNode(nodeIri(graph, iris, node));
-      for (const { keyword } of keywordsOf(graph, node)) yield quad(p, term('dcterms', 'subject'), namedNode(nodeIri(graph, iris, keyword)), g);
+      const p = names.node(node);
+      for (const { keyword } of keywordsOf(graph, node)) yield quad(p, dcterms.subject, names.node(keyword), g);
     }
   }
   for (const view of source.analysis.views) {
     const run = namedNode(iris.run(view.name));
     const { partition } = view;
-    yield quad(run, RDF_TYPE, term('prov', 'Activity'), g);
-    yield quad(run, term('rdfs', 'label'), literal(VIEW_TITLES[view.name], 'en'), g);
-    yield quad(run, term('kg', 'algorithm'), literal('Louvain (graphology-communities-louvain)'), g);
-    yield quad(run, term('kg', 'resolution'), double(partition.resolution), g);
-    yield quad(run, term('kg', 'seed'), integer(partition.seed), g);
-    yield quad(run, term('kg', 'modularity'), double(Math.round(partition.modularity * 1e6) / 1e6), g);
+    yield quad(run, rdf.type, prov.Activity, g);
+    yield quad(run, rdfs.label, literal(VIEW_TITLES[view.name], 'en'), g);
+    yield quad(run, kg.algorithm, literal('Louvain (graphology-communities-louvain)'), g);
+    yield quad(run, kg.resolution, double(partition.resolution), g);
+    yield quad(run, kg.seed, integer(partition.seed), g);
+    yield quad(run, kg.modularity, double(Math.round(partition.modularity * 1e6) / 1e6), g);
     const members = new Map<number, string[]>();
     for (const [node, c] of partition.community) {
       const list = members.get(c);
@@ -200,12 +239,12 @@ function* analysisQuads(source: RdfSource, iris: Minter, g: Quad_Graph): Generat
     }
     for (const community of view.communities) {
       const c = namedNode(iris.community(view.name, community.id));
-      yield quad(c, RDF_TYPE, term('kg', 'Community'), g);
-      yield quad(c, term('rdfs', 'label'), literal(community.label), g);
-      yield quad(c, term('kg', 'size'), integer(members.get(community.id)?.length ?? 0), g);
-      yield quad(c, term('kg', 'view'), literal(view.name), g);
-      yield quad(c, term('prov', 'wasGeneratedBy'), run, g);
-      for (const member of members.get(community.id) ?? []) yield quad(c, term('kg', 'member'), namedNode(nodeIri(graph, iris, member)), g);
+      yield quad(c, rdf.type, kg.Community, g);
+      yield quad(c, rdfs.label, literal(community.label), g);
+      yield quad(c, kg.size, integer(members.get(community.id)?.length ?? 0), g);
+      yield quad(c, kg.view, literal(view.name), g);
+      yield quad(c, prov.wasGeneratedBy, run, g);
+      for (const member of members.get(community.id) ?? []) yield quad(c, kg.member, names.node(member), g);
     }
   }
 }
@@ -216,8 +255,9 @@ function* analysisQuads(source: RdfSource, iris: Minter, g: Quad_Graph): Generat
  * statements go to the default graph once each: the union, for Turtle and N-Triples.
  */
 export function* exportQuads(source: RdfSource, namedGraphs: boolean): Generator<Quad> {
-  const iris = minter(source.base);
   const { graph } = source.analysis;
+  const names = nameGraph(graph, source.base);
+  const { iris } = names;
   const papersByFile = new Map<string, string[]>();
   graph.forEachNode((node, a) => {
     if (a.type !== 'paper') return;
@@ -234,19 +274,19 @@ export function* exportQuads(source: RdfSource, namedGraphs: boolean): Generator
   for (const digest of graph.getAttribute('digests')) {
     const iri = namedNode(iris.digestGraph(digest.file));
     const g = namedGraphs ? iri : defaultGraph();
-    yield quad(iri, RDF_TYPE, term('prov', 'Entity'), g);
-    yield quad(iri, term('prov', 'wasDerivedFrom'), namedNode(iris.source(digest.file)), g);
-    yield quad(iri, term('rdfs', 'label'), literal(digest.file), g);
-    if (digest.date !== undefined) yield quad(iri, term('dcterms', 'date'), literal(digest.date, XSD_DATE), g);
+    yield quad(iri, rdf.type, prov.Entity, g);
+    yield quad(iri, prov.wasDerivedFrom, namedNode(iris.source(digest.file)), g);
+    yield quad(iri, rdfs.label, literal(digest.file), g);
+    if (digest.date !== undefined) yield quad(iri, dcterms.date, literal(digest.date, xsd.date), g);
     const seen = namedGraphs ? new Set<string>() : unionSeen;
     for (const paper of papersByFile.get(digest.file) ?? []) {
       if (!namedGraphs) {
         if (unionPapers.has(paper)) continue;
         unionPapers.add(paper);
       }
-      yield* paperQuads(source, iris, paper, g, seen);
+      yield* paperQuads(source, names, paper, g, seen);
     }
   }
   yield* taxonomyQuads(source, iris, namedGraphs ? namedNode(iris.taxonomyGraph) : defaultGraph());
-  yield* analysisQuads(source, iris, namedGraphs ? namedNode(iris.analysisGraph) : defaultGraph());
+  yield* analysisQuads(source, names, namedGraphs ? namedNode(iris.analysisGraph) : defaultGraph());
 }

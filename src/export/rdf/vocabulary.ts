@@ -44,24 +44,13 @@ function percentEncode(c: string): string {
 /** Minters of every IRI under a base (which must end in `/` or `#`). */
 export function minter(base: string) {
   const mint = (...segments: string[]): string => base + segments.map(iriSegment).join('/');
-  // A person or keyword is named in many statements: each IRI is made once per minter.
-  const minted = new Map<string, string>();
-  const once = (kind: string, key: string): string => {
-    const id = `${kind}/${key}`;
-    let iri = minted.get(id);
-    if (iri === undefined) {
-      iri = mint(kind, key);
-      minted.set(id, iri);
-    }
-    return iri;
-  };
   return {
-    person: (authorKey: string) => once('person', authorKey),
+    person: (authorKey: string) => mint('person', authorKey),
     authorship: (paperId: string, position: number) => mint('authorship', paperId, String(position)),
     category: (code: string) => mint('category', code),
     archive: (code: string) => mint('archive', code),
     group: (code: string) => mint('group', code),
-    keyword: (key: string) => once('keyword', key),
+    keyword: (key: string) => mint('keyword', key),
     community: (view: string, id: number) => mint('community', view, String(id)),
     run: (view: string) => mint('run', view),
     digestGraph: (file: string) => mint('graph', 'digest', file),
