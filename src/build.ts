@@ -3,9 +3,9 @@ import type { Readable } from 'node:stream';
 import { analyseGraph } from './analyse/analyseGraph.js';
 import { drawAnalysis } from './analyse/layout.js';
 import { formatDiagnostic, type Diagnostics } from './diagnostics.js';
-import type { Exporter } from './export/formats.js';
+import { exportOutputs, type Exporter } from './export/formats.js';
 import { writeAuthorsCsv } from './export/authorsCsv.js';
-import { writeOutputs, type Output } from './export/outputFiles.js';
+import { writeOutputs } from './export/outputFiles.js';
 import { buildSummary, writeSummary } from './export/summary.js';
 import { buildKnowledgeGraph, paperNode } from './graph/buildGraph.js';
 import { loadTaxonomy } from './graph/taxonomy.js';
@@ -110,9 +110,8 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
   stage('drawing');
   drawAnalysis(analysis);
 
-  const outputs = new Map<string, Output>();
   const context = { analysis, taxonomy, base: options.base, ...(options.split ? { split: options.split } : {}) };
-  for (const exporter of options.exporters) for (const [name, write] of exporter.files(context)) outputs.set(name, write);
+  const outputs = exportOutputs(options.exporters, context);
   const summary = buildSummary(analysis, {
     files: files.length,
     entries: files.reduce((n, f) => n + f.entries, 0),

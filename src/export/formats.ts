@@ -4,8 +4,8 @@ import { writeGexf } from './gexf.js';
 import { writeGraphJson } from './graphJson.js';
 import { writeGraphML } from './graphml.js';
 import { writeViewer } from './html.js';
-import type { FileWriter, Output } from './outputFiles.js';
-import { RDF_FORMATS, writeRdf, type RdfFormat } from './rdf/rdf.js';
+import type { FileLayout, JointOutput, Output, TextSink } from './outputFiles.js';
+import { RDF_FORMATS, writeRdfTogether, type RdfFormat } from './rdf/rdf.js';
 
 /** What every exporter may draw on. */
 export interface ExportContext {
@@ -62,15 +62,47 @@ export const EXPORTERS: readonly Exporter[] = [
       trig: 'graph.trig (RDF TriG: the same named graphs as graph.nq)',
     }[format],
     files: (context: ExportContext): Map<string, Output> => {
-      const { file, mediaType } = RDF_FORMATS[format];
-      const write: FileWriter = (sink) => writeRdf(context, format, sink);
-      if (context.split && (format === 'nt' || format === 'nq')) {
-        return new Map([[`${file}.parts`, { write, partBytes: context.split.bytes, gzip: context.split.gzip, extension: format, mediaType }]]);
-      }
-      return new Map([[file, write]]);
+      const output = rdfOutput(context, [format]);
+      return new Map([...output.files.keys()].map((name) => [name, output]));
     },
   })),
 ];
+
+/** Where one RDF format goes: its file, or with `split` a folder of N-Triples or N-Quads parts. */
+function rdfFile(context: ExportContext, format: RdfFormat): [string, FileLayout] {
+  const { file, mediaType } = RDF_FORMATS[format];
+  if (context.split && (format === 'nt' || format === 'nq')) {
+    return [`${file}.parts`, { partBytes: context.split.bytes, gzip: context.split.gzip, extension: format, mediaType }];
+  }
+  return [file, 'file'];
+}
+
+function rdfOutput(context: ExportContext, formats: readonly RdfFormat[]): JointOutput {
+  const files = new Map(formats.map((format) => rdfFile(context, format)));
+  const names = [...files.keys()];
+  return {
+    files,
+    write: (sinks) => writeRdfTogether(context, new Map(formats.map((format, index) => [format, sinks.get(names[index] as string) as TextSink]))),
+  };
+}
+
+/** Formats of the same statements: chosen together, they are written in one walk over the graph. */
+const SHARED_PASSES: readonly (readonly RdfFormat[])[] = [
+  ['ttl', 'nt'],
+  ['nq', 'trig'],
+];
+
+/** Every file the chosen exporters write, by name, in the order of the exporters. */
+export function exportOutputs(exporters: readonly Exporter[], context: ExportContext): Map<string, Output> {
+  const outputs = new Map<string, Output>();
+  for (const exporter of exporters) for (const [name, output] of exporter.files(context)) outputs.set(name, output);
+  const chosen = new Set(exporters.map((e) => e.format));
+  for (const formats of SHARED_PASSES.filter((pass) => pass.every((format) => chosen.has(format)))) {
+    const output = rdfOutput(context, formats);
+    for (const name of output.files.keys()) outputs.set(name, output);
+  }
+  return outputs;
+}
 
 export const FORMAT_NAMES = EXPORTERS.map((e) => e.format);
 

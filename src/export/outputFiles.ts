@@ -71,12 +71,11 @@ class StreamSink extends BufferedSink {
 export type FileWriter = (sink: TextSink) => Promise<void>;
 
 /**
- * A line-based output (N-Triples, N-Quads) written as numbered parts of at most `partBytes` bytes
- * each, cut only between lines so that every part loads on its own, gzipped or not, into a folder
- * with a manifest.json: what bulk loaders take in parallel.
+ * How a line-based output (N-Triples, N-Quads) is laid out as numbered parts of at most `partBytes`
+ * bytes each, cut only between lines so that every part loads on its own, gzipped or not, into a
+ * folder with a manifest.json: what bulk loaders take in parallel.
  */
-export interface PartedOutput {
-  readonly write: FileWriter;
+export interface PartLayout {
   readonly partBytes: number;
   readonly gzip: boolean;
   /** Of each part: "nq" gives part-00001.nq (.gz). */
@@ -85,7 +84,24 @@ export interface PartedOutput {
   readonly mediaType: string;
 }
 
-export type Output = FileWriter | PartedOutput;
+export interface PartedOutput extends PartLayout {
+  readonly write: FileWriter;
+}
+
+/** One file of a joint output: a plain file, or a folder of parts. */
+export type FileLayout = 'file' | PartLayout;
+
+/**
+ * Several files made in one pass over the same data, each into its own sink: two serialisations of
+ * the same statements then cost one walk over the graph, not two. The outputs map each of its
+ * files' names to this one object; it is written when the first of them comes up.
+ */
+export interface JointOutput {
+  readonly files: ReadonlyMap<string, FileLayout>;
+  write(sinks: ReadonlyMap<string, TextSink>): Promise<void>;
+}
+
+export type Output = FileWriter | PartedOutput | JointOutput;
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -108,7 +124,7 @@ class PartedSink extends BufferedSink {
 
   constructor(
     private readonly folder: string,
-    private readonly output: PartedOutput,
+    private readonly output: PartLayout,
   ) {
     super();
   }
@@ -184,27 +200,53 @@ class PartedSink extends BufferedSink {
   }
 }
 
-/** Writes one output into `temp`: a file, or for a parted output a folder of parts. */
-async function writeOne(temp: string, output: Output): Promise<void> {
-  if (typeof output !== 'function') {
+/** A sink open on a temporary file or folder: `failed` rejects when the disk does. */
+interface OpenSink {
+  readonly sink: TextSink;
+  readonly failed: Promise<never>;
+  close(): Promise<void>;
+}
+
+async function openSink(temp: string, layout: FileLayout): Promise<OpenSink> {
+  if (layout !== 'file') {
     await mkdir(temp);
-    const sink = new PartedSink(temp, output);
-    await output.write(sink);
-    await sink.end();
-    return;
+    const sink = new PartedSink(temp, layout);
+    // A part's failure rejects the write that met it.
+    return { sink, failed: new Promise<never>(() => {}), close: () => sink.end() };
   }
   const stream = createWriteStream(temp, { highWaterMark: STREAM_QUEUE_BYTES });
   const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
+  failed.catch(() => {});
   const sink = new StreamSink(stream);
+  const close = async (): Promise<void> => {
+    await sink.flush();
+    stream.end();
+    await once(stream, 'finish');
+  };
+  return { sink, failed, close };
+}
+
+/** Writes files into their temporary paths in one pass: `write` fills the sinks, in `targets` order. */
+async function writeTogether(
+  targets: readonly (readonly [temp: string, layout: FileLayout])[],
+  write: (sinks: readonly TextSink[]) => Promise<void>,
+): Promise<void> {
+  const open: OpenSink[] = [];
+  for (const [temp, layout] of targets) open.push(await openSink(temp, layout));
   await Promise.race([
     (async () => {
-      await output(sink);
-      await sink.flush();
-      stream.end();
-      await once(stream, 'finish');
+      await write(open.map((o) => o.sink));
+      for (const o of open) await o.close();
     })(),
-    failed,
+    ...open.map((o) => o.failed),
   ]);
+}
+
+const isJoint = (output: Output): output is JointOutput => typeof output !== 'function' && 'files' in output;
+
+function layoutOf(output: Output, name: string): FileLayout {
+  if (typeof output === 'function') return 'file';
+  return isJoint(output) ? (output.files.get(name) as FileLayout) : output;
 }
 
 /**
@@ -222,30 +264,36 @@ export async function writeOutputs(
   for (const name of await readdir(folder)) {
     if (TEMPORARY.test(name)) await rm(path.join(folder, name), { recursive: true, force: true });
   }
-  const temporary: string[] = [];
+  // Each file's temporary path and layout, in the order written.
+  const temporary = new Map<string, readonly [temp: string, layout: FileLayout]>();
   try {
     for (const [name, output] of outputs) {
-      const temp = path.join(folder, `.${name}.${process.pid}.tmp`);
-      temporary.push(temp);
-      await writeOne(temp, output);
-      onFile?.(name, temporary.length, outputs.size);
+      if (temporary.has(name)) continue;
+      const names = isJoint(output) ? [...output.files.keys()] : [name];
+      const targets = names.map((file) => [path.join(folder, `.${file}.${process.pid}.tmp`), layoutOf(output, file)] as const);
+      for (const [index, file] of names.entries()) temporary.set(file, targets[index] as (typeof targets)[number]);
+      await writeTogether(targets, (sinks) => {
+        if (isJoint(output)) return output.write(new Map(names.map((file, index) => [file, sinks[index] as TextSink])));
+        return (typeof output === 'function' ? output : output.write)(sinks[0] as TextSink);
+      });
+      for (const [index, file] of names.entries()) onFile?.(file, temporary.size - names.length + index + 1, outputs.size);
     }
-    for (const [index, name] of [...outputs.keys()].entries()) {
+    for (const [name, [temp, layout]] of temporary) {
       const target = path.join(folder, name);
-      if (typeof outputs.get(name) !== 'function') {
+      if (layout !== 'file') {
         // A folder cannot be renamed over another: the old one steps aside first.
         const old = path.join(folder, `.${name}.${process.pid}.old`);
         await rename(target, old).catch((error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOENT') throw error;
         });
-        await rename(temporary[index] as string, target);
+        await rename(temp, target);
         await rm(old, { recursive: true, force: true });
       } else {
-        await rename(temporary[index] as string, target);
+        await rename(temp, target);
       }
     }
   } catch (error) {
-    await Promise.all(temporary.map((temp) => rm(temp, { recursive: true, force: true })));
+    await Promise.all([...temporary.values()].map(([temp]) => rm(temp, { recursive: true, force: true })));
     throw error;
   }
 }

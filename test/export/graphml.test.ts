@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { writeGraphML, xmlText } from '../../src/export/graphml.js';
-import { writeOutputs } from '../../src/export/outputFiles.js';
+import { writeOutputs, type JointOutput } from '../../src/export/outputFiles.js';
 
 async function graphml(graph: DirectedGraph): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-'));
@@ -59,5 +59,26 @@ describe('writeOutputs', () => {
     expect(await readFile(path.join(dir, 'a.txt'), 'utf8')).toBe('old a');
     await writeOutputs(dir, new Map([['a.txt', (sink) => sink.write('new a')]]));
     expect(await readFile(path.join(dir, 'a.txt'), 'utf8')).toBe('new a');
+  });
+
+  it('writes the files of a joint output in one pass, and neither when the pass fails', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-'));
+    const joint = (fail: boolean): JointOutput => ({
+      files: new Map([['x.txt', 'file'], ['y.txt', 'file']]),
+      write: async (sinks) => {
+        await sinks.get('x.txt')?.write('x');
+        await sinks.get('y.txt')?.write('y'.repeat(200_000));
+        if (fail) throw new Error('disk full');
+      },
+    });
+    const names: string[] = [];
+    await writeOutputs(dir, new Map([['x.txt', joint(false)], ['y.txt', joint(false)]]), (name) => names.push(name));
+    expect(names).toEqual(['x.txt', 'y.txt']);
+    expect(await readFile(path.join(dir, 'x.txt'), 'utf8')).toBe('x');
+    expect((await readFile(path.join(dir, 'y.txt'), 'utf8')).length).toBe(200_000);
+    const failing = joint(true);
+    await expect(writeOutputs(dir, new Map([['x.txt', failing], ['y.txt', failing]]))).rejects.toThrow('disk full');
+    expect((await readdir(dir)).sort()).toEqual(['x.txt', 'y.txt']);
+    expect(await readFile(path.join(dir, 'x.txt'), 'utf8')).toBe('x');
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Parser, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { analyseGraph } from '../../src/analyse/analyseGraph.js';
+import { EXPORTERS, exportOutputs } from '../../src/export/formats.js';
 import { writeOutputs } from '../../src/export/outputFiles.js';
 import { exportQuads, languageOf, type RdfSource } from '../../src/export/rdf/quads.js';
 import { RDF_FORMATS, writeRdf, type RdfFormat } from '../../src/export/rdf/rdf.js';
@@ -99,5 +100,17 @@ describe('exportQuads', () => {
     const expected = [...exportQuads(source(), namedGraphs)];
     expect(new Set(parsed.map(key))).toEqual(new Set(expected.map(key)));
     expect(parsed).toHaveLength(expected.length);
+  });
+
+  it.each([['ttl', 'nt'], ['nq', 'trig']] as const)('writes %s and %s in one pass, byte for byte as written apart', async (first, second) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-rdf-'));
+    const s = source();
+    const outputs = exportOutputs(EXPORTERS.filter((e) => e.format === first || e.format === second), s);
+    const joint = outputs.get(RDF_FORMATS[first].file);
+    expect(joint).toBeDefined();
+    expect(outputs.get(RDF_FORMATS[second].file)).toBe(joint);
+    await writeOutputs(dir, outputs);
+    expect(await readFile(path.join(dir, RDF_FORMATS[first].file), 'utf8')).toBe(await written(first));
+    expect(await readFile(path.join(dir, RDF_FORMATS[second].file), 'utf8')).toBe(await written(second));
   });
 });

@@ -16,13 +16,31 @@ export type RdfFormat = keyof typeof RDF_FORMATS;
  * sink is flushed (waiting for the disk) every 64 KiB, so neither the quads nor the text are ever
  * held whole.
  */
-export async function writeRdf(source: RdfSource, format: RdfFormat, sink: TextSink): Promise<void> {
-  const { n3, namedGraphs } = RDF_FORMATS[format];
-  const prefixes = n3 === 'Turtle' || n3 === 'TriG' ? { ...NS } : {};
-  const writer = new Writer({ write: (text: string) => sink.append(text), end: () => {} }, { format: n3, prefixes, end: false });
-  for (const q of exportQuads(source, namedGraphs)) {
-    writer.addQuad(q);
-    if (sink.full) await sink.flush();
+export function writeRdf(source: RdfSource, format: RdfFormat, sink: TextSink): Promise<void> {
+  return writeRdfTogether(source, new Map([[format, sink]]));
+}
+
+/**
+ * Several formats of the same statements (Turtle and N-Triples; N-Quads and TriG) from one walk over
+ * the graph, each quad handed to every format's writer in turn.
+ */
+export async function writeRdfTogether(source: RdfSource, sinks: ReadonlyMap<RdfFormat, TextSink>): Promise<void> {
+  const formats = [...sinks.keys()];
+  const namedGraphs = new Set(formats.map((format) => RDF_FORMATS[format].namedGraphs));
+  if (namedGraphs.size !== 1) throw new Error(`cannot write ${formats.join(' and ')} in one pass: they hold different statements`);
+  const writers = formats.map((format) => {
+    const { n3 } = RDF_FORMATS[format];
+    const sink = sinks.get(format) as TextSink;
+    const prefixes = n3 === 'Turtle' || n3 === 'TriG' ? { ...NS } : {};
+    return { sink, writer: new Writer({ write: (text: string) => sink.append(text), end: () => {} }, { format: n3, prefixes, end: false }) };
+  });
+  for (const q of exportQuads(source, [...namedGraphs][0] as boolean)) {
+    for (const { sink, writer } of writers) {
+      writer.addQuad(q);
+      if (sink.full) await sink.flush();
+    }
   }
-  await new Promise<void>((resolve, reject) => writer.end((error) => (error ? reject(error) : resolve())));
+  for (const { writer } of writers) {
+    await new Promise<void>((resolve, reject) => writer.end((error) => (error ? reject(error) : resolve())));
+  }
 }
