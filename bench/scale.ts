@@ -2,8 +2,8 @@
  * The build at scale: synthetic corpora of each size (bench/synthCorpus.ts), the full `build` with
  * every format in a process of its own, per stage wall time, peak RSS and papers per second, the
  * growth exponent between sizes, each output file's writing time, and in the same run the baselines:
- * bare read + UTF-8 decode of the same files; n3 alone serialising the N-Quads statements already in
- * memory (bench/n3Baseline.ts); igraph multilevel and leidenalg on the co-author and topic views the
+ * bare read + UTF-8 decode of the same files; n3 alone serialising the named-graph statements
+ * already in memory as N-Quads and TriG (bench/n3Baseline.ts); igraph multilevel and leidenalg on the co-author and topic views the
  * build wrote (community_peer.py); the viewer page it wrote, opened in Chromium (bench/viewer.ts);
  * and peer_pipeline.py (regex + networkx + rdflib: what a user would script instead; it does far
  * less). Results go to a JSON file; `--compare FILE` prints the ratios to an earlier one.
@@ -63,7 +63,8 @@ export interface SizeFigures {
   readonly readDecodeSeconds: number;
   /** Each output file's writing time, in the order written. */
   readonly written?: FileFigures[];
-  readonly n3NQuads?: { readonly quads: number; readonly seconds: number };
+  /** n3 alone serialising the named-graph quads (held in memory) as N-Quads and TriG: the baseline of the build's graph.nq + graph.trig pass. */
+  readonly n3NamedGraphs?: { readonly quads: number; readonly seconds: number };
   readonly communityPeer?: { readonly view: string; readonly rows: CommunityRow[] }[];
   readonly viewer?: PageFigures & { readonly megabytes: number };
   readonly peer?: { readonly seconds: number; readonly peakRssMb: number; readonly stages: string };
@@ -155,7 +156,7 @@ async function runPeer(input: string, outDir: string): Promise<{ seconds: number
   return { seconds: Number(seconds), peakRssMb: Number(kb) / 1024, stages: stdout.trim().replace(/^peer_pipeline: /, '') };
 }
 
-/** bench/n3Baseline.ts in a process of its own: n3 serialising the N-Quads statements held in memory. */
+/** bench/n3Baseline.ts in a process of its own: n3 serialising the named-graph statements held in memory as N-Quads and TriG. */
 async function runN3Baseline(input: string): Promise<{ quads: number; seconds: number }> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -202,7 +203,7 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
       const page = path.join(out, 'index.html');
       const viewer = { ...(await measurePage(browser, page)), megabytes: (await stat(page)).size / 1e6 };
       await rm(out, { recursive: true, force: true });
-      const n3NQuads = await runN3Baseline(input);
+      const n3NamedGraphs = await runN3Baseline(input);
       const peer = await runPeer(input, path.join(work, `peer-${size}`));
       await rm(path.join(work, `peer-${size}`), { recursive: true, force: true });
       await rm(input, { recursive: true, force: true });
@@ -215,7 +216,7 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
         peakRssMb: build.peak,
         readDecodeSeconds,
         written: build.written,
-        n3NQuads,
+        n3NamedGraphs,
         communityPeer,
         viewer,
         peer,
@@ -228,10 +229,12 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
       const reading = build.stages.find((s) => s.stage === 'reading digests');
       if (reading) console.log(`reading digests / bare read+decode of the same files: ${fixed(reading.seconds, 2)} s / ${fixed(readDecodeSeconds, 2)} s = ${fixed(reading.seconds / readDecodeSeconds, 1)}x`);
       console.log(`files written: ${build.written.map((f) => `${f.file} ${fixed(f.seconds, 2)} s`).join(', ')}`);
-      const ourNQuads = build.written.find((f) => f.file === 'graph.nq');
-      if (ourNQuads) {
+      // One pass writes both files: graph.nq's time is the pass's, graph.trig's the moment after.
+      const namedPass = build.written.filter((f) => f.file === 'graph.nq' || f.file === 'graph.trig');
+      if (namedPass.length === 2) {
+        const ours = namedPass.reduce((sum, f) => sum + f.seconds, 0);
         console.log(
-          `graph.nq (quads made, serialised, written to disk) / n3 serialising the same ${n3NQuads.quads} quads already in memory: ${fixed(ourNQuads.seconds, 2)} s / ${fixed(n3NQuads.seconds, 2)} s = ${fixed(ourNQuads.seconds / n3NQuads.seconds, 2)}x`,
+          `graph.nq + graph.trig (one pass: quads made, serialised twice, written to disk) / n3 serialising the same ${n3NamedGraphs.quads} quads already in memory as N-Quads and TriG: ${fixed(ours, 2)} s / ${fixed(n3NamedGraphs.seconds, 2)} s = ${fixed(ours / n3NamedGraphs.seconds, 2)}x`,
         );
       }
       console.log(['view', 'method', 'modularity', 'communities', 's'].join('\t'));
