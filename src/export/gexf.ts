@@ -132,9 +132,11 @@ export async function writeGexf(graph: AbstractGraph, sink: TextSink): Promise<v
       `\n  <meta/>\n  <graph${attribute('defaultedgetype', defaultEdgeType)}>${writeModel(nodeModel, 'node')}${writeModel(edgeModel, 'edge')}`,
   );
   await sink.write(graph.order === 0 ? '\n    <nodes/>' : '\n    <nodes>');
+  // One await per flush, not per element: the graph has millions of edges at 100k papers.
   for (const { node, attributes } of graph.nodeEntries()) {
     const label = attributes.label as unknown;
-    await sink.write(element('node', `${attribute('id', node)}${label ? attribute('label', label) : ''}`, attributes, nodeModel, 'node'));
+    sink.append(element('node', `${attribute('id', node)}${label ? attribute('label', label) : ''}`, attributes, nodeModel, 'node'));
+    if (sink.full) await sink.flush();
   }
   if (graph.order > 0) await sink.write('\n    </nodes>');
   await sink.write(graph.size === 0 ? '\n    <edges/>' : '\n    <edges>');
@@ -149,7 +151,8 @@ export async function writeGexf(graph: AbstractGraph, sink: TextSink): Promise<v
       ((typeof weight === 'number' && !Number.isNaN(weight)) || typeof weight === 'string' ? attribute('weight', weight) : '') +
       (kind ? attribute('kind', kind) : '') +
       (label ? attribute('label', label) : '');
-    await sink.write(element('edge', head, attributes, edgeModel, 'edge'));
+    sink.append(element('edge', head, attributes, edgeModel, 'edge'));
+    if (sink.full) await sink.flush();
   }
   if (graph.size > 0) await sink.write('\n    </edges>');
   await sink.write('\n  </graph>\n</gexf>');
