@@ -35,19 +35,22 @@ function addWeight(view: View, source: string, target: string, type: string, wei
 
 /** The authors of a paper in printed order. */
 export function authorsOf(graph: KnowledgeGraph, paper: string): string[] {
-  return graph
-    .inEdges(paper)
-    .filter((e) => graph.getEdgeAttribute(e, 'type') === 'authored')
-    .sort((a, b) => (graph.getEdgeAttribute(a, 'position') as number) - (graph.getEdgeAttribute(b, 'position') as number))
-    .map((e) => graph.source(e));
+  // The edges hand over their attributes and ends: no lookup by edge key (the RDF and the co-author
+  // view ask this of every paper).
+  const byPosition: { author: string; position: number }[] = [];
+  graph.forEachInEdge(paper, (_, a, source) => {
+    if (a.type === 'authored') byPosition.push({ author: source, position: a.position as number });
+  });
+  return byPosition.sort((a, b) => a.position - b.position).map(({ author }) => author);
 }
 
 /** The keywords of a paper with their relevance. */
 export function keywordsOf(graph: KnowledgeGraph, paper: string): { keyword: string; weight: number }[] {
-  return graph
-    .outEdges(paper)
-    .filter((e) => graph.getEdgeAttribute(e, 'type') === 'has_keyword')
-    .map((e) => ({ keyword: graph.target(e), weight: graph.getEdgeAttribute(e, 'weight') as number }));
+  const keywords: { keyword: string; weight: number }[] = [];
+  graph.forEachOutEdge(paper, (_, a, __, target) => {
+    if (a.type === 'has_keyword') keywords.push({ keyword: target, weight: a.weight as number });
+  });
+  return keywords;
 }
 
 function nodesOfType(graph: KnowledgeGraph, type: NodeType): string[] {
