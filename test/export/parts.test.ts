@@ -84,6 +84,19 @@ describe('arxiv-kg build --split-bytes', () => {
     expect(files.sort()).toEqual(['manifest.json', 'part-00001.nq', 'part-00002.nq', 'part-00003.nq']);
   });
 
+  it('writes parts beside the plain file its pass shares (N-Triples with Turtle, N-Quads with TriG), each as written alone', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-split-'));
+    const run = await runCli(['build', '-o', out, '--formats', 'ttl,nt,nq,trig', '--split-bytes', '100000']);
+    expect(run.code).toBe(0);
+    for (const format of ['nt', 'nq']) {
+      const { texts } = await readParts(path.join(out, `graph.${format}.parts`));
+      expect(texts.join('')).toBe(await readFile(path.join(ROOT, 'exports', `graph.${format}`), 'utf8'));
+    }
+    for (const file of ['graph.ttl', 'graph.trig']) {
+      expect(await readFile(path.join(out, file), 'utf8')).toBe(await readFile(path.join(ROOT, 'exports', file), 'utf8'));
+    }
+  });
+
   it('refuses --gzip alone and a part size too small to be useful, saying how', async () => {
     const gzip = await runCli(['build', '-o', await mkdtemp(path.join(tmpdir(), 'arxiv-kg-split-')), '--gzip']);
     expect(gzip.code).toBe(2);
