@@ -84,24 +84,20 @@ export interface PartLayout {
   readonly mediaType: string;
 }
 
-export interface PartedOutput extends PartLayout {
-  readonly write: FileWriter;
-}
-
-/** One file of a joint output: a plain file, or a folder of parts. */
+/** One file of a joint output: a plain file, or a folder of parts (which only a joint output writes). */
 export type FileLayout = 'file' | PartLayout;
 
 /**
- * Several files made in one pass over the same data, each into its own sink: two serialisations of
- * the same statements then cost one walk over the graph, not two. The outputs map each of its
- * files' names to this one object; it is written when the first of them comes up.
+ * Files made in one pass over the same data, each into its own sink: two serialisations of the
+ * same statements then cost one walk over the graph, not two. The outputs map each of its files'
+ * names to this one object; it is written when the first of them comes up.
  */
 export interface JointOutput {
   readonly files: ReadonlyMap<string, FileLayout>;
   write(sinks: ReadonlyMap<string, TextSink>): Promise<void>;
 }
 
-export type Output = FileWriter | PartedOutput | JointOutput;
+export type Output = FileWriter | JointOutput;
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -242,13 +238,6 @@ async function writeTogether(
   ]);
 }
 
-const isJoint = (output: Output): output is JointOutput => typeof output !== 'function' && 'files' in output;
-
-function layoutOf(output: Output, name: string): FileLayout {
-  if (typeof output === 'function') return 'file';
-  return isJoint(output) ? (output.files.get(name) as FileLayout) : output;
-}
-
 /**
  * Write a set of outputs whole or not at all: each goes to a temporary file (or folder) beside its
  * target, and only when every one is complete are they renamed into place. On any failure the
@@ -269,12 +258,13 @@ export async function writeOutputs(
   try {
     for (const [name, output] of outputs) {
       if (temporary.has(name)) continue;
-      const names = isJoint(output) ? [...output.files.keys()] : [name];
-      const targets = names.map((file) => [path.join(folder, `.${file}.${process.pid}.tmp`), layoutOf(output, file)] as const);
+      const layouts: ReadonlyMap<string, FileLayout> = typeof output === 'function' ? new Map([[name, 'file']]) : output.files;
+      const names = [...layouts.keys()];
+      const targets = names.map((file) => [path.join(folder, `.${file}.${process.pid}.tmp`), layouts.get(file) as FileLayout] as const);
       for (const [index, file] of names.entries()) temporary.set(file, targets[index] as (typeof targets)[number]);
       await writeTogether(targets, (sinks) => {
-        if (isJoint(output)) return output.write(new Map(names.map((file, index) => [file, sinks[index] as TextSink])));
-        return (typeof output === 'function' ? output : output.write)(sinks[0] as TextSink);
+        if (typeof output === 'function') return output(sinks[0] as TextSink);
+        return output.write(new Map(names.map((file, index) => [file, sinks[index] as TextSink])));
       });
       for (const [index, file] of names.entries()) onFile?.(file, temporary.size - names.length + index + 1, outputs.size);
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_FILE, writeOutputs, type PartedOutput } from '../../src/export/outputFiles.js';
+import { MANIFEST_FILE, writeOutputs, type JointOutput, type TextSink } from '../../src/export/outputFiles.js';
 import { runCli } from '../helpers/runCli.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -29,19 +29,17 @@ async function readParts(folder: string): Promise<{ manifest: Manifest; texts: s
 
 describe('parted outputs', () => {
   const lines = Array.from({ length: 40 }, (_, i) => `<s${i}> <p> "é ${'x'.repeat(i % 7)}" .\n`);
-  const parted = (partBytes: number, gzip: boolean, text = lines.join('')): PartedOutput => ({
-    write: async (sink) => {
+  const parted = (name: string, partBytes: number, gzip: boolean, text = lines.join('')): JointOutput => ({
+    files: new Map([[name, { partBytes, gzip, extension: 'nq', mediaType: 'application/n-quads' }]]),
+    write: async (sinks) => {
+      const sink = sinks.get(name) as TextSink;
       for (const piece of text.match(/[\s\S]{1,13}/g) ?? []) await sink.write(piece);
     },
-    partBytes,
-    gzip,
-    extension: 'nq',
-    mediaType: 'application/n-quads',
   });
 
   it.each([false, true])('cuts between lines, every part at most partBytes, nothing lost (gzip %s)', async (gzip) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-parts-'));
-    await writeOutputs(dir, new Map([['graph.nq.parts', parted(100, gzip)]]));
+    await writeOutputs(dir, new Map([['graph.nq.parts', parted('graph.nq.parts', 100, gzip)]]));
     const { manifest, texts } = await readParts(path.join(dir, 'graph.nq.parts'));
     expect(texts.join('')).toBe(lines.join(''));
     expect(manifest.statements).toBe(lines.length);
@@ -58,7 +56,7 @@ describe('parted outputs', () => {
   it('puts a line longer than a part in a part of its own', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-parts-'));
     const text = `short .\n${'y'.repeat(250)} .\nshort again .\n`;
-    await writeOutputs(dir, new Map([['p', parted(100, false, text)]]));
+    await writeOutputs(dir, new Map([['p', parted('p', 100, false, text)]]));
     const { texts } = await readParts(path.join(dir, 'p'));
     expect(texts).toEqual(['short .\n', `${'y'.repeat(250)} .\n`, 'short again .\n']);
   });
