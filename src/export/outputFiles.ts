@@ -112,6 +112,8 @@ class PartedSink extends BufferedSink {
   /** Text after the last newline seen: it joins the next flush. */
   private partial = '';
   private stream: NodeJS.WritableStream | undefined;
+  /** The part file under `stream` (which is a gzip stream when parts are gzipped). */
+  private file: WriteStream | undefined;
   private finished: Promise<unknown> | undefined;
   /** Rejects when the part file fails (disk full, folder gone). */
   private failed: Promise<never> | undefined;
@@ -153,6 +155,7 @@ class PartedSink extends BufferedSink {
       this.finished = once(target, 'finish');
       this.failed = once(target, 'error').then(([error]) => Promise.reject(error as Error));
       this.failed.catch(() => {});
+      this.file = target;
       if (this.output.gzip) {
         const gzip = createGzip();
         gzip.pipe(target);
@@ -176,6 +179,15 @@ class PartedSink extends BufferedSink {
     this.stream.end();
     await Promise.race([this.finished, this.failed]);
     this.stream = undefined;
+    this.file = undefined;
+    this.current = undefined;
+  }
+
+  /** Closes the part being written, whatever it holds, so that its file can be removed. */
+  async abort(): Promise<void> {
+    if (this.file !== undefined) await destroyed(this.file);
+    this.stream = undefined;
+    this.file = undefined;
     this.current = undefined;
   }
 
@@ -196,11 +208,24 @@ class PartedSink extends BufferedSink {
   }
 }
 
-/** A sink open on a temporary file or folder: `failed` rejects when the disk does. */
+/**
+ * Closes a file stream without finishing it. A stream may still be opening its file when a writer
+ * fails: the file must exist and be closed before the temporary path is removed, or the open
+ * would create it again after the removal.
+ */
+async function destroyed(stream: WriteStream): Promise<void> {
+  if (stream.closed) return;
+  const closed = once(stream, 'close');
+  stream.destroy();
+  await closed;
+}
+
+/** A sink open on a temporary file or folder: `failed` rejects when the disk does; `abort` closes it unfinished. */
 interface OpenSink {
   readonly sink: TextSink;
   readonly failed: Promise<never>;
   close(): Promise<void>;
+  abort(): Promise<void>;
 }
 
 async function openSink(temp: string, layout: FileLayout): Promise<OpenSink> {
@@ -208,7 +233,7 @@ async function openSink(temp: string, layout: FileLayout): Promise<OpenSink> {
     await mkdir(temp);
     const sink = new PartedSink(temp, layout);
     // A part's failure rejects the write that met it.
-    return { sink, failed: new Promise<never>(() => {}), close: () => sink.end() };
+    return { sink, failed: new Promise<never>(() => {}), close: () => sink.end(), abort: () => sink.abort() };
   }
   const stream = createWriteStream(temp, { highWaterMark: STREAM_QUEUE_BYTES });
   const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
@@ -219,7 +244,7 @@ async function openSink(temp: string, layout: FileLayout): Promise<OpenSink> {
     stream.end();
     await once(stream, 'finish');
   };
-  return { sink, failed, close };
+  return { sink, failed, close, abort: () => destroyed(stream) };
 }
 
 /** Writes files into their temporary paths in one pass: `write` fills the sinks, in `targets` order. */
@@ -228,14 +253,19 @@ async function writeTogether(
   write: (sinks: readonly TextSink[]) => Promise<void>,
 ): Promise<void> {
   const open: OpenSink[] = [];
-  for (const [temp, layout] of targets) open.push(await openSink(temp, layout));
-  await Promise.race([
-    (async () => {
-      await write(open.map((o) => o.sink));
-      for (const o of open) await o.close();
-    })(),
-    ...open.map((o) => o.failed),
-  ]);
+  try {
+    for (const [temp, layout] of targets) open.push(await openSink(temp, layout));
+    await Promise.race([
+      (async () => {
+        await write(open.map((o) => o.sink));
+        for (const o of open) await o.close();
+      })(),
+      ...open.map((o) => o.failed),
+    ]);
+  } catch (error) {
+    await Promise.all(open.map((o) => o.abort()));
+    throw error;
+  }
 }
 
 /**
