@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 
 const FLUSH_BYTES = 1 << 16;
@@ -111,7 +112,7 @@ interface PartRecord {
 class PartedSink extends BufferedSink {
   /** Text after the last newline seen: it joins the next flush. */
   private partial = '';
-  private stream: NodeJS.WritableStream | undefined;
+  private stream: Writable | undefined;
   /** The part file under `stream` (which is a gzip stream when parts are gzipped). */
   private file: WriteStream | undefined;
   private finished: Promise<unknown> | undefined;
@@ -185,6 +186,7 @@ class PartedSink extends BufferedSink {
 
   /** Closes the part being written, whatever it holds, so that its file can be removed. */
   async abort(): Promise<void> {
+    if (this.stream !== this.file) this.stream?.destroy();
     if (this.file !== undefined) await destroyed(this.file);
     this.stream = undefined;
     this.file = undefined;

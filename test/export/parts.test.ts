@@ -53,6 +53,21 @@ describe('parted outputs', () => {
     expect(await readdir(dir)).toEqual(['graph.nq.parts']);
   });
 
+  it.each([false, true])('leaves no part behind when the pass fails (gzip %s)', async (gzip) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-parts-'));
+    const failing: JointOutput = {
+      files: new Map([['graph.nq.parts', { partBytes: 100, gzip, extension: 'nq', mediaType: 'application/n-quads' }]]),
+      write: async (sinks) => {
+        const sink = sinks.get('graph.nq.parts') as TextSink;
+        for (const line of lines) await sink.write(line);
+        await sink.flush();
+        throw new Error('disk full');
+      },
+    };
+    await expect(writeOutputs(dir, new Map([['graph.nq.parts', failing]]))).rejects.toThrow('disk full');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('puts a line longer than a part in a part of its own', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-parts-'));
     const text = `short .\n${'y'.repeat(250)} .\nshort again .\n`;
