@@ -115,7 +115,7 @@ function* paperQuads(
 ): Generator<Quad> {
   const graph = source.analysis.graph;
   const a = graph.getNodeAttributes(paper);
-  const p = namedNode(paperIri(a.url as string));
+  const p = names.node(paper);
   const id = a.paper_id as string;
   if (a.url === `https://arxiv.org/abs/${id}`) yield quad(p, rdf.type, fabio.Preprint, g);
   yield quad(p, rdf.type, schema.ScholarlyArticle, g);
