@@ -5,9 +5,9 @@ import { Parser, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { analyseGraph } from '../../src/analyse/analyseGraph.js';
 import { EXPORTERS, exportOutputs } from '../../src/export/formats.js';
-import { writeOutputs } from '../../src/export/outputFiles.js';
+import { writeOutputs, type TextSink } from '../../src/export/outputFiles.js';
 import { exportQuads, languageOf, type RdfSource } from '../../src/export/rdf/quads.js';
-import { RDF_FORMATS, writeRdf, type RdfFormat } from '../../src/export/rdf/rdf.js';
+import { RDF_FORMATS, writeRdf, writeRdfTogether, type RdfFormat } from '../../src/export/rdf/rdf.js';
 import { iriSegment, minter, paperIri } from '../../src/export/rdf/vocabulary.js';
 import { buildKnowledgeGraph } from '../../src/graph/buildGraph.js';
 import { loadTaxonomy } from '../../src/graph/taxonomy.js';
@@ -112,5 +112,10 @@ describe('exportQuads', () => {
     await writeOutputs(dir, outputs);
     expect(await readFile(path.join(dir, RDF_FORMATS[first].file), 'utf8')).toBe(await written(first));
     expect(await readFile(path.join(dir, RDF_FORMATS[second].file), 'utf8')).toBe(await written(second));
+  });
+
+  it('refuses to write in one pass formats that hold different statements', async () => {
+    const sink: TextSink = { write: async () => {}, append: () => {}, full: false, flush: async () => {} };
+    await expect(writeRdfTogether(source(), new Map([['ttl', sink], ['nq', sink]]))).rejects.toThrow('cannot write ttl and nq in one pass');
   });
 });
