@@ -48,7 +48,7 @@ export async function benchRdf(corpus: string): Promise<void> {
     const { n3, namedGraphs, file } = RDF_FORMATS[format];
     globalThis.gc?.();
     const ours = await withPeakRss(() => writeOutputs(dir, new Map([[file, (sink) => writeRdf(source, format, sink)]])));
-    const quads: Quad[] = [...exportQuads(source, namedGraphs)];
+    const quads: Quad[] = [...exportQuads(source, namedGraphs)].flat();
     globalThis.gc?.();
     const baseline = await withPeakRss(
       () =>

@@ -73,7 +73,7 @@ describe('minted IRIs', () => {
 describe('exportQuads', () => {
   it('puts each digest in its own named graph, with its provenance, and the union has no repeats', () => {
     const s = source();
-    const named = [...exportQuads(s, true)];
+    const named = [...exportQuads(s, true)].flat();
     const graphs = new Set(named.map((q) => q.graph.value));
     expect([...graphs]).toEqual([
       'https://example.org/kg/graph/digest/a%20b%2F2026-01-02%20digest.md',
@@ -82,7 +82,7 @@ describe('exportQuads', () => {
       'https://example.org/kg/graph/analysis',
     ]);
     expect(new Set(named.map(key)).size).toBe(named.length);
-    const union = [...exportQuads(s, false)];
+    const union = [...exportQuads(s, false)].flat();
     expect(union.every((q) => q.graph.termType === 'DefaultGraph')).toBe(true);
     expect(new Set(union.map(key)).size).toBe(union.length);
     // The paper listed by both digests is in both graphs, once in the union.
@@ -97,7 +97,7 @@ describe('exportQuads', () => {
     const text = await written(format);
     const { namedGraphs } = RDF_FORMATS[format];
     const parsed = new Parser({ format: RDF_FORMATS[format].n3 }).parse(text);
-    const expected = [...exportQuads(source(), namedGraphs)];
+    const expected = [...exportQuads(source(), namedGraphs)].flat();
     expect(new Set(parsed.map(key))).toEqual(new Set(expected.map(key)));
     expect(parsed).toHaveLength(expected.length);
   });

@@ -106,87 +106,108 @@ function nameGraph(graph: KnowledgeGraph, base: string): Names {
  * Everything a digest says about one paper: the paper, its authorships, the people, its subjects.
  * `seen` keeps what a graph already holds (people, custom section concepts) from being repeated.
  */
-function* paperQuads(
+function paperQuads(
+  out: QuadBatch,
   source: RdfSource,
   names: Names,
   paper: string,
   g: Quad_Graph,
   seen: Set<string>,
-): Generator<Quad> {
+): void {
   const graph = source.analysis.graph;
   const a = graph.getNodeAttributes(paper);
   const p = names.node(paper);
   const id = a.paper_id as string;
-  if (a.url === `https://arxiv.org/abs/${id}`) yield quad(p, rdf.type, fabio.Preprint, g);
-  yield quad(p, rdf.type, schema.ScholarlyArticle, g);
-  yield quad(p, dcterms.identifier, literal(id), g);
+  if (a.url === `https://arxiv.org/abs/${id}`) out.push(quad(p, rdf.type, fabio.Preprint, g));
+  out.push(quad(p, rdf.type, schema.ScholarlyArticle, g));
+  out.push(quad(p, dcterms.identifier, literal(id), g));
   for (const [attribute, predicate] of PAPER_TEXT) {
     const text = a[attribute];
-    if (typeof text === 'string') yield quad(p, predicate, tagged(text), g);
+    if (typeof text === 'string') out.push(quad(p, predicate, tagged(text), g));
   }
-  if (typeof a.date === 'string') yield quad(p, kg.digestDate, literal(a.date, xsd.date), g);
+  if (typeof a.date === 'string') out.push(quad(p, kg.digestDate, literal(a.date, xsd.date), g));
 
   for (const [index, category] of graph.outNeighbors(paper).filter((n) => graph.getNodeAttribute(n, 'type') === 'category').entries()) {
     const c = names.node(category);
-    yield quad(p, index === 0 ? fabio.hasPrimarySubjectTerm : fabio.hasSubjectTerm, c, g);
-    yield quad(p, dcterms.subject, c, g);
+    out.push(quad(p, index === 0 ? fabio.hasPrimarySubjectTerm : fabio.hasSubjectTerm, c, g));
+    out.push(quad(p, dcterms.subject, c, g));
     const ca = graph.getNodeAttributes(category);
     if (ca.in_taxonomy !== true && !seen.has(c.value)) {
       // A digest's own section name: a concept of its own scheme, not of arXiv's taxonomy.
       seen.add(c.value);
-      yield quad(c, rdf.type, skos.Concept, g);
-      yield quad(c, skos.inScheme, namedNode(names.iris.sectionScheme), g);
-      yield quad(c, skos.prefLabel, literal(ca.label), g);
+      out.push(quad(c, rdf.type, skos.Concept, g));
+      out.push(quad(c, skos.inScheme, namedNode(names.iris.sectionScheme), g));
+      out.push(quad(c, skos.prefLabel, literal(ca.label), g));
     }
   }
 
   // Creators with the paper's other statements first (Turtle groups them), then the authorships.
   const authors = authorsOf(graph, paper);
-  for (const author of authors) yield quad(p, dcterms.creator, names.node(author), g);
+  for (const author of authors) out.push(quad(p, dcterms.creator, names.node(author), g));
   for (const [index, author] of authors.entries()) {
     const aa = graph.getNodeAttributes(author);
     const person = names.node(author);
     const role = namedNode(names.iris.authorship(id, index + 1));
-    yield quad(role, rdf.type, pro.RoleInTime, g);
-    yield quad(role, pro.withRole, pro.author, g);
-    yield quad(role, pro.isHeldBy, person, g);
-    yield quad(role, pro.relatesToDocument, p, g);
-    yield quad(role, schema.position, integer(index + 1), g);
-    yield quad(role, rdfs.label, literal(aa.label), g);
+    out.push(quad(role, rdf.type, pro.RoleInTime, g));
+    out.push(quad(role, pro.withRole, pro.author, g));
+    out.push(quad(role, pro.isHeldBy, person, g));
+    out.push(quad(role, pro.relatesToDocument, p, g));
+    out.push(quad(role, schema.position, integer(index + 1), g));
+    out.push(quad(role, rdfs.label, literal(aa.label), g));
     if (!seen.has(person.value)) {
       seen.add(person.value);
-      yield quad(person, rdf.type, foaf.Person, g);
-      yield quad(person, foaf.name, literal(aa.label), g);
+      out.push(quad(person, rdf.type, foaf.Person, g));
+      out.push(quad(person, foaf.name, literal(aa.label), g));
       for (const other of (aa.other_spellings as readonly string[] | undefined) ?? []) {
-        yield quad(person, skos.altLabel, literal(other), g);
+        out.push(quad(person, skos.altLabel, literal(other), g));
       }
     }
   }
 }
 
+/**
+ * Quads gathered a few hundred at a time: a generator step for each quad cost more than n3's
+ * writing of it, while a batch still keeps the stream's memory bounded.
+ */
+class QuadBatch {
+  private quads: Quad[] = [];
+  push(q: Quad): void {
+    this.quads.push(q);
+  }
+  get full(): boolean {
+    return this.quads.length >= 512;
+  }
+  take(): readonly Quad[] {
+    const quads = this.quads;
+    this.quads = [];
+    return quads;
+  }
+}
+
 /** The arXiv taxonomy as a SKOS concept scheme. */
-function* taxonomyQuads(source: RdfSource, iris: Minter, g: Quad_Graph): Generator<Quad> {
+function* taxonomyQuads(out: QuadBatch, source: RdfSource, iris: Minter, g: Quad_Graph): Generator<readonly Quad[]> {
   const scheme = namedNode(iris.taxonomyScheme);
-  yield quad(scheme, rdf.type, skos.ConceptScheme, g);
-  yield quad(scheme, skos.prefLabel, literal('arXiv category taxonomy', 'en'), g);
-  yield quad(scheme, dcterms.source, namedNode('https://github.com/arXiv/arxiv-base'), g);
-  yield quad(scheme, dcterms.rights, literal('MIT License, Copyright (c) Cornell University'), g);
+  out.push(quad(scheme, rdf.type, skos.ConceptScheme, g));
+  out.push(quad(scheme, skos.prefLabel, literal('arXiv category taxonomy', 'en'), g));
+  out.push(quad(scheme, dcterms.source, namedNode('https://github.com/arXiv/arxiv-base'), g));
+  out.push(quad(scheme, dcterms.rights, literal('MIT License, Copyright (c) Cornell University'), g));
   const iriOf = { group: iris.group, archive: iris.archive, category: iris.category };
   const parentOf = { group: undefined, archive: iris.group, category: iris.archive };
   for (const c of source.taxonomy.concepts()) {
     const s = namedNode(iriOf[c.kind](c.code));
-    yield quad(s, rdf.type, skos.Concept, g);
-    yield quad(s, skos.inScheme, scheme, g);
-    yield quad(s, skos.notation, literal(c.code), g);
-    yield quad(s, skos.prefLabel, literal(c.name, 'en'), g);
+    out.push(quad(s, rdf.type, skos.Concept, g));
+    out.push(quad(s, skos.inScheme, scheme, g));
+    out.push(quad(s, skos.notation, literal(c.code), g));
+    out.push(quad(s, skos.prefLabel, literal(c.name, 'en'), g));
     const parent = parentOf[c.kind];
-    if (parent && c.broader !== undefined) yield quad(s, skos.broader, namedNode(parent(c.broader)), g);
-    else yield quad(s, skos.topConceptOf, scheme, g);
-    if (c.description !== undefined) yield quad(s, skos.definition, literal(c.description, 'en'), g);
-    if (!c.active) yield quad(s, owl.deprecated, literal('true', xsd.boolean), g);
+    if (parent && c.broader !== undefined) out.push(quad(s, skos.broader, namedNode(parent(c.broader)), g));
+    else out.push(quad(s, skos.topConceptOf, scheme, g));
+    if (c.description !== undefined) out.push(quad(s, skos.definition, literal(c.description, 'en'), g));
+    if (!c.active) out.push(quad(s, owl.deprecated, literal('true', xsd.boolean), g));
+    if (out.full) yield out.take();
   }
   for (const [alias, canonical] of source.taxonomy.equivalences()) {
-    yield quad(namedNode(iris.category(alias)), skos.exactMatch, namedNode(iris.category(canonical)), g);
+    out.push(quad(namedNode(iris.category(alias)), skos.exactMatch, namedNode(iris.category(canonical)), g));
   }
 }
 
@@ -197,34 +218,35 @@ const VIEW_TITLES = {
 } as const;
 
 /** What we derived: keywords as a SKOS scheme, the papers' keywords, communities and their runs. */
-function* analysisQuads(source: RdfSource, names: Names, g: Quad_Graph): Generator<Quad> {
+function* analysisQuads(out: QuadBatch, source: RdfSource, names: Names, g: Quad_Graph): Generator<readonly Quad[]> {
   const { graph } = source.analysis;
   const { iris } = names;
   const scheme = namedNode(iris.keywordScheme);
-  yield quad(scheme, rdf.type, skos.ConceptScheme, g);
-  yield quad(scheme, skos.prefLabel, literal('Keywords of the papers', 'en'), g);
+  out.push(quad(scheme, rdf.type, skos.ConceptScheme, g));
+  out.push(quad(scheme, skos.prefLabel, literal('Keywords of the papers', 'en'), g));
   for (const node of graph.nodes()) {
     const a: NodeAttributes = graph.getNodeAttributes(node);
     if (a.type === 'keyword') {
       const k = names.node(node);
-      yield quad(k, rdf.type, skos.Concept, g);
-      yield quad(k, skos.inScheme, scheme, g);
-      yield quad(k, skos.prefLabel, literal(a.label), g);
-      for (const variant of (a.variants as readonly string[] | undefined) ?? []) yield quad(k, skos.altLabel, literal(variant), g);
+      out.push(quad(k, rdf.type, skos.Concept, g));
+      out.push(quad(k, skos.inScheme, scheme, g));
+      out.push(quad(k, skos.prefLabel, literal(a.label), g));
+      for (const variant of (a.variants as readonly string[] | undefined) ?? []) out.push(quad(k, skos.altLabel, literal(variant), g));
     } else if (a.type === 'paper') {
       const p = names.node(node);
-      for (const { keyword } of keywordsOf(graph, node)) yield quad(p, dcterms.subject, names.node(keyword), g);
+      for (const { keyword } of keywordsOf(graph, node)) out.push(quad(p, dcterms.subject, names.node(keyword), g));
     }
+    if (out.full) yield out.take();
   }
   for (const view of source.analysis.views) {
     const run = namedNode(iris.run(view.name));
     const { partition } = view;
-    yield quad(run, rdf.type, prov.Activity, g);
-    yield quad(run, rdfs.label, literal(VIEW_TITLES[view.name], 'en'), g);
-    yield quad(run, kg.algorithm, literal('Louvain (graphology-communities-louvain)'), g);
-    yield quad(run, kg.resolution, double(partition.resolution), g);
-    yield quad(run, kg.seed, integer(partition.seed), g);
-    yield quad(run, kg.modularity, double(Math.round(partition.modularity * 1e6) / 1e6), g);
+    out.push(quad(run, rdf.type, prov.Activity, g));
+    out.push(quad(run, rdfs.label, literal(VIEW_TITLES[view.name], 'en'), g));
+    out.push(quad(run, kg.algorithm, literal('Louvain (graphology-communities-louvain)'), g));
+    out.push(quad(run, kg.resolution, double(partition.resolution), g));
+    out.push(quad(run, kg.seed, integer(partition.seed), g));
+    out.push(quad(run, kg.modularity, double(Math.round(partition.modularity * 1e6) / 1e6), g));
     const members = new Map<number, string[]>();
     for (const [node, c] of partition.community) {
       const list = members.get(c);
@@ -239,23 +261,27 @@ function* analysisQuads(source: RdfSource, names: Names, g: Quad_Graph): Generat
     }
     for (const community of view.communities) {
       const c = namedNode(iris.community(view.name, community.id));
-      yield quad(c, rdf.type, kg.Community, g);
-      yield quad(c, rdfs.label, literal(community.label), g);
-      yield quad(c, kg.size, integer(members.get(community.id)?.length ?? 0), g);
-      yield quad(c, kg.view, literal(view.name), g);
-      yield quad(c, prov.wasGeneratedBy, run, g);
-      for (const member of members.get(community.id) ?? []) yield quad(c, kg.member, names.node(member), g);
+      out.push(quad(c, rdf.type, kg.Community, g));
+      out.push(quad(c, rdfs.label, literal(community.label), g));
+      out.push(quad(c, kg.size, integer(members.get(community.id)?.length ?? 0), g));
+      out.push(quad(c, kg.view, literal(view.name), g));
+      out.push(quad(c, prov.wasGeneratedBy, run, g));
+      for (const member of members.get(community.id) ?? []) {
+        out.push(quad(c, kg.member, names.node(member), g));
+        if (out.full) yield out.take();
+      }
     }
   }
 }
 
 /**
- * Every quad of the export, graph by graph: each digest's facts in its own named graph (with where
+ * Every quad of the export in batches, graph by graph: each digest's facts in its own named graph (with where
  * it came from), the taxonomy in one, the analysis in another. With `namedGraphs` false the same
  * statements go to the default graph once each: the union, for Turtle and N-Triples.
  */
-export function* exportQuads(source: RdfSource, namedGraphs: boolean): Generator<Quad> {
+export function* exportQuads(source: RdfSource, namedGraphs: boolean): Generator<readonly Quad[]> {
   const { graph } = source.analysis;
+  const out = new QuadBatch();
   const names = nameGraph(graph, source.base);
   const { iris } = names;
   const papersByFile = new Map<string, string[]>();
@@ -274,19 +300,21 @@ export function* exportQuads(source: RdfSource, namedGraphs: boolean): Generator
   for (const digest of graph.getAttribute('digests')) {
     const iri = namedNode(iris.digestGraph(digest.file));
     const g = namedGraphs ? iri : defaultGraph();
-    yield quad(iri, rdf.type, prov.Entity, g);
-    yield quad(iri, prov.wasDerivedFrom, namedNode(iris.source(digest.file)), g);
-    yield quad(iri, rdfs.label, literal(digest.file), g);
-    if (digest.date !== undefined) yield quad(iri, dcterms.date, literal(digest.date, xsd.date), g);
+    out.push(quad(iri, rdf.type, prov.Entity, g));
+    out.push(quad(iri, prov.wasDerivedFrom, namedNode(iris.source(digest.file)), g));
+    out.push(quad(iri, rdfs.label, literal(digest.file), g));
+    if (digest.date !== undefined) out.push(quad(iri, dcterms.date, literal(digest.date, xsd.date), g));
     const seen = namedGraphs ? new Set<string>() : unionSeen;
     for (const paper of papersByFile.get(digest.file) ?? []) {
       if (!namedGraphs) {
         if (unionPapers.has(paper)) continue;
         unionPapers.add(paper);
       }
-      yield* paperQuads(source, names, paper, g, seen);
+      paperQuads(out, source, names, paper, g, seen);
+      if (out.full) yield out.take();
     }
   }
-  yield* taxonomyQuads(source, iris, namedGraphs ? namedNode(iris.taxonomyGraph) : defaultGraph());
-  yield* analysisQuads(source, names, namedGraphs ? namedNode(iris.analysisGraph) : defaultGraph());
+  yield* taxonomyQuads(out, source, iris, namedGraphs ? namedNode(iris.taxonomyGraph) : defaultGraph());
+  yield* analysisQuads(out, source, names, namedGraphs ? namedNode(iris.analysisGraph) : defaultGraph());
+  yield out.take();
 }

@@ -34,9 +34,9 @@ export async function writeRdfTogether(source: RdfSource, sinks: ReadonlyMap<Rdf
     const prefixes = n3 === 'Turtle' || n3 === 'TriG' ? { ...NS } : {};
     return { sink, writer: new Writer({ write: (text: string) => sink.append(text), end: () => {} }, { format: n3, prefixes, end: false }) };
   });
-  for (const q of exportQuads(source, [...namedGraphs][0] as boolean)) {
+  for (const batch of exportQuads(source, [...namedGraphs][0] as boolean)) {
     for (const { sink, writer } of writers) {
-      writer.addQuad(q);
+      for (const q of batch) writer.addQuad(q);
       if (sink.full) await sink.flush();
     }
   }
