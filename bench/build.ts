@@ -81,7 +81,7 @@ export async function benchBuild(corpus: string): Promise<void> {
   const { records } = await readDigests([corpus], { diagnostics: new Diagnostics() });
   const { ms: keywordMs } = await time(() => extractKeywords(records));
   console.log(`keyword extraction: ${Math.round(records.length / (keywordMs / 1000))} papers/s (${records.length} papers in ${fixed(keywordMs / 1000, 2)} s)`);
-  const { graph } = buildKnowledgeGraph(records, { taxonomy: loadTaxonomy() });
+  const { graph } = await buildKnowledgeGraph(records, { taxonomy: loadTaxonomy() });
   const graphs: [string, View, string, string[]][] = [
     ['co-authors', coauthorView(graph).view, 'coauthor_community', []],
     ['topics', topicView(graph), 'topic_community', ['--truth', 'primary_category']],

@@ -63,7 +63,7 @@ report('every keyword line hidden:', new Map([...extracted].map(([id, ks]) => [i
 const byFile = new Map<string, string[]>();
 for (const file of goldFiles) {
   const inFile = (r: PaperRecord): boolean => goldIds.has(r.id) && r.sources[0]?.file === file;
-  const keywords = extractKeywords(corpus.map((r) => hide(r, inFile)), { perPaper: 10 });
+  const keywords = await extractKeywords(corpus.map((r) => hide(r, inFile)), { perPaper: 10 });
   for (const r of gold) if (inFile(r)) byFile.set(r.id, (keywords.get(r.id) ?? []).map((k) => k.phrase));
 }
 report(`leave one file out (the other ${goldFiles.length - 1} files' keyword lines seen):`, byFile);

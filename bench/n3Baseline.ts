@@ -25,7 +25,7 @@ if (input === undefined) {
 }
 const { records, files, spellings } = await readDigests([input], { diagnostics: new Diagnostics() });
 const taxonomy = loadTaxonomy();
-const { graph } = buildKnowledgeGraph(records, { taxonomy, spellings, digests: files });
+const { graph } = await buildKnowledgeGraph(records, { taxonomy, spellings, digests: files });
 const quads: Quad[] = [...exportQuads({ analysis: analyseGraph(graph), taxonomy, base: DEFAULT_BASE }, RDF_FORMATS.nq.namedGraphs)].flat();
 globalThis.gc?.();
 const start = performance.now();

@@ -34,7 +34,7 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ ms: number; res
 export async function benchRdf(corpus: string): Promise<void> {
   const { records, files, spellings } = await readDigests([corpus], { diagnostics: new Diagnostics() });
   const taxonomy = loadTaxonomy();
-  const { graph } = buildKnowledgeGraph(records, {
+  const { graph } = await buildKnowledgeGraph(records, {
     taxonomy,
     spellings,
     digests: files,

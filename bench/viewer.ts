@@ -91,7 +91,7 @@ export async function benchViewer(corpus: string): Promise<void> {
       for (let count = 1; count <= files.length; count = Math.min(files.length, Math.ceil(count * 1.25))) {
         chosen = files.slice(0, count);
         const { records } = await readDigests(chosen, { diagnostics: new Diagnostics() });
-        const { view } = coauthorView(buildKnowledgeGraph(records, { taxonomy }).graph);
+        const { view } = coauthorView((await buildKnowledgeGraph(records, { taxonomy })).graph);
         if (view.order + view.size >= target || count === files.length) break;
       }
       const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-bench-viewer-'));

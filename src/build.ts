@@ -82,7 +82,7 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
 
   stage('building the graph');
   const taxonomy = loadTaxonomy();
-  const { graph, warnings } = buildKnowledgeGraph(records, {
+  const { graph, warnings } = await buildKnowledgeGraph(records, {
     taxonomy,
     spellings,
     digests: files,

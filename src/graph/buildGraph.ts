@@ -63,16 +63,16 @@ function countUp(graph: KnowledgeGraph, node: string, attribute: string): void {
  * person however often they appear. Node and edge keys follow the records' order, so the same records
  * always make the same graph.
  */
-export function buildKnowledgeGraph(
+export async function buildKnowledgeGraph(
   records: readonly PaperRecord[],
   options: BuildGraphOptions,
-): { graph: KnowledgeGraph; warnings: BuildWarning[] } {
+): Promise<{ graph: KnowledgeGraph; warnings: BuildWarning[] }> {
   const graph: KnowledgeGraph = new DirectedGraph({ allowSelfLoops: false });
   graph.setAttribute(
     'digests',
     (options.digests ?? []).map(({ file, date }) => (date === undefined ? { file } : { file, date })),
   );
-  const keywords = mapKeywords(records, options.onKeywordProgress ? { onProgress: options.onKeywordProgress } : {});
+  const keywords = await mapKeywords(records, options.onKeywordProgress ? { onProgress: options.onKeywordProgress } : {});
   const spellings = new Map<string, { uses: Map<string, number>; aliases: Set<string> }>();
   const unknownCategories = new Map<string, { papers: number; source: SourceRef }>();
   let edges = 0;

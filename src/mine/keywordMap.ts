@@ -45,10 +45,10 @@ const CANDIDATES_PER_PAPER = 15;
  * candidates than are kept links papers that a paper's top five alone would leave apart: on the
  * corpus, topic communities agree better with arXiv categories (AMI 0.204 against 0.196; README).
  */
-export function mapKeywords(
+export async function mapKeywords(
   records: readonly PaperRecord[],
   options: SharedKeywordOptions & Pick<ExtractOptions, 'onProgress'> = {},
-): KeywordsByPaper {
+): Promise<KeywordsByPaper> {
   const { onProgress, ...shared } = options;
-  return sharedKeywords(extractKeywords(records, { perPaper: CANDIDATES_PER_PAPER, ...(onProgress ? { onProgress } : {}) }), shared);
+  return sharedKeywords(await extractKeywords(records, { perPaper: CANDIDATES_PER_PAPER, ...(onProgress ? { onProgress } : {}) }), shared);
 }

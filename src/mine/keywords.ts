@@ -1,7 +1,8 @@
 import type { PaperRecord } from '../read/types.js';
 import { acronymGlossary, type AcronymDefinition } from './acronyms.js';
 import { keywordCandidate, keywordStart, wordFacts, type WordFacts } from './boilerplate.js';
-import { nounPhrases } from './nounPhrases.js';
+import type { NounPhrase } from './nounPhrases.js';
+import { phrasesInOrder } from './phraseWorker.js';
 import { keywordKey } from './phrase.js';
 
 export interface PaperKeyword {
@@ -177,15 +178,23 @@ function unpackTerms(packed: PackedTerms, keys: Interned, spellings: Interned): 
   return terms;
 }
 
+/** The texts of a paper that keywords are mined from: its title, and its abstract when that is English. */
+function textsToTag(record: PaperRecord): [title: string, abstract: string] {
+  const abstract = record.abstract !== undefined && latinShare(record.abstract) >= LATIN_SHARE ? record.abstract : '';
+  return [sentenceCase(plainText(record.title ?? '')), plainText(abstract)];
+}
+
 /**
  * Every candidate term of a paper's title and English abstract, counted: each noun phrase, made fit
  * by the boilerplate rules, and every shorter phrase inside it that ends in a noun ("visual analytics"
  * in "visual analytics system").
  */
-function termsOf(record: PaperRecord, expandAcronym: (words: string[]) => string[]): { terms: Map<string, Term>; phraseCount: number } {
-  const titlePhrases = nounPhrases(sentenceCase(plainText(record.title ?? '')), MAX_PHRASE_WORDS);
-  const abstract = record.abstract !== undefined && latinShare(record.abstract) >= LATIN_SHARE ? record.abstract : '';
-  const phrases = [...titlePhrases, ...nounPhrases(plainText(abstract), MAX_PHRASE_WORDS)];
+function termsOf(
+  titlePhrases: readonly NounPhrase[],
+  abstractPhrases: readonly NounPhrase[],
+  expandAcronym: (words: string[]) => string[],
+): { terms: Map<string, Term>; phraseCount: number } {
+  const phrases = [...titlePhrases, ...abstractPhrases];
   const terms = new Map<string, Term>();
   phrases.forEach(({ words: phraseWords, heads }, index) => {
     const infos = phraseWords.map(wordInfo);
@@ -255,7 +264,7 @@ function bestTerms(ranked: readonly { term: Term; score: number }[], count: numb
  * works on a handful of papers too: F1@5 0.28 on papers extracted one at a time, where SingleRank
  * scored 0.18 (README).
  */
-export function extractKeywords(records: readonly PaperRecord[], options: ExtractOptions = {}): KeywordsByPaper {
+export async function extractKeywords(records: readonly PaperRecord[], options: ExtractOptions = {}): Promise<KeywordsByPaper> {
   const perPaper = options.perPaper ?? EXTRACTED_PER_PAPER;
   const glossary = acronymGlossary(records);
   const resolve = acronymResolver(glossary);
@@ -266,32 +275,40 @@ export function extractKeywords(records: readonly PaperRecord[], options: Extrac
   /** Papers having each term, by key id. */
   const documents: number[] = [];
   const known = new Map<string, number>();
+  const hasOwnKeywords = (record: PaperRecord): boolean => record.keywords !== undefined && record.keywords.length > 0;
+  const tagged = phrasesInOrder(records.filter((r) => !hasOwnKeywords(r)).flatMap(textsToTag), MAX_PHRASE_WORDS);
+  const nextPhrases = async (): Promise<NounPhrase[]> => (await tagged.next()).value ?? [];
   let mined = 0;
-  for (const record of records) {
-    if (++mined % PROGRESS_EVERY === 0) options.onProgress?.(mined, records.length);
-    if (record.keywords && record.keywords.length > 0) {
-      for (const phrase of record.keywords) {
-        const key = keywordKey(expandAcronym([phrase]).join(' '));
-        known.set(key, (known.get(key) ?? 0) + 1);
+  try {
+    for (const record of records) {
+      if (++mined % PROGRESS_EVERY === 0) options.onProgress?.(mined, records.length);
+      if (hasOwnKeywords(record)) {
+        for (const phrase of record.keywords ?? []) {
+          const key = keywordKey(expandAcronym([phrase]).join(' '));
+          known.set(key, (known.get(key) ?? 0) + 1);
+        }
+        continue;
       }
-      continue;
+      const { terms, phraseCount } = termsOf(await nextPhrases(), await nextPhrases(), expandAcronym);
+      const packed = packTerms(terms, phraseCount, keys, spellings);
+      termsByPaper.set(record.id, packed);
+      for (let at = 0; at < packed.rows.length; at += ROW) {
+        const keyId = packed.rows[at] as number;
+        documents[keyId] = (documents[keyId] ?? 0) + 1;
+      }
     }
-    const { terms, phraseCount } = termsOf(record, expandAcronym);
-    const packed = packTerms(terms, phraseCount, keys, spellings);
-    termsByPaper.set(record.id, packed);
-    for (let at = 0; at < packed.rows.length; at += ROW) {
-      const keyId = packed.rows[at] as number;
-      documents[keyId] = (documents[keyId] ?? 0) + 1;
-    }
+  } finally {
+    // Lets the tagging thread go, whether every text was used or mining failed part way.
+    await tagged.return(undefined);
   }
   const papers = termsByPaper.size;
 
   const result = new Map<string, PaperKeyword[]>();
   for (const record of records) {
-    if (record.keywords && record.keywords.length > 0) {
+    if (hasOwnKeywords(record)) {
       result.set(
         record.id,
-        record.keywords.map((phrase) => resolve({ phrase, weight: 1, source: 'digest' })),
+        (record.keywords ?? []).map((phrase) => resolve({ phrase, weight: 1, source: 'digest' })),
       );
       continue;
     }

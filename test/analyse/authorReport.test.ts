@@ -7,19 +7,20 @@ import type { PaperRecord } from '../../src/read/types.js';
 
 const paper = (id: string, authors: string[]): PaperRecord => ({ id, url: `https://arxiv.org/abs/${id}`, authors, sources: [{ file: 'd.md', line: 1 }] });
 
+const records = [
+  paper('1', ['Lin Zhang', 'Ann Lee', 'Bo Wu']),
+  paper('2', ['Ann Lee', 'Bo Wu']),
+  paper('3', ['Lin Zhang', 'Cy Xu']),
+  paper('4', ['Ann Lee', 'Bo Wu', 'Di Ma']),
+  paper('5', ['J. Smith', 'José Garcia']),
+  paper('6', ['John Smith', 'Jose Garcia']),
+];
+const { graph } = await buildKnowledgeGraph(records, {
+  taxonomy: loadTaxonomy(),
+  spellings: new Map([['Ann Lee', ['Ann Lee', 'ann lee', 'Ann  Lee']]]),
+});
+
 describe('authorReport', () => {
-  const records = [
-    paper('1', ['Lin Zhang', 'Ann Lee', 'Bo Wu']),
-    paper('2', ['Ann Lee', 'Bo Wu']),
-    paper('3', ['Lin Zhang', 'Cy Xu']),
-    paper('4', ['Ann Lee', 'Bo Wu', 'Di Ma']),
-    paper('5', ['J. Smith', 'José Garcia']),
-    paper('6', ['John Smith', 'Jose Garcia']),
-  ];
-  const { graph } = buildKnowledgeGraph(records, {
-    taxonomy: loadTaxonomy(),
-    spellings: new Map([['Ann Lee', ['Ann Lee', 'ann lee', 'Ann  Lee']]]),
-  });
   const rows = new Map(authorReport(graph, coauthorView(graph).view).map((r) => [r.name, r]));
 
   it('lists every person with the spellings merged into them', () => {

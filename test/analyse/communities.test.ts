@@ -96,8 +96,8 @@ describe('analyseGraph', () => {
     sources: [{ file: 'd.md', line: Number(id) }],
   }));
 
-  it('stores three community attributes, places categories with their papers and labels communities by keyword', () => {
-    const { graph } = buildKnowledgeGraph(records, { taxonomy: loadTaxonomy() });
+  it('stores three community attributes, places categories with their papers and labels communities by keyword', async () => {
+    const { graph } = await buildKnowledgeGraph(records, { taxonomy: loadTaxonomy() });
     const analysis = analyseGraph(graph);
     expect(analysis.views.map((v) => [v.name, v.partition.count])).toEqual([
       ['full', 2],

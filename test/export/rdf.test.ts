@@ -16,7 +16,7 @@ import type { PaperRecord } from '../../src/read/types.js';
 const BASE = 'https://example.org/kg/';
 const HOSTILE = 'Quote " backslash \\ gt > lt < amp & tab\tnewline\nbell\u0007 nul\u0000 emoji 😀 中文';
 
-function source(): RdfSource {
+async function source(): Promise<RdfSource> {
   const taxonomy = loadTaxonomy();
   const records: PaperRecord[] = [
     {
@@ -38,7 +38,7 @@ function source(): RdfSource {
       sources: [{ file: 'c.md', line: 20 }],
     },
   ];
-  const { graph } = buildKnowledgeGraph(records, {
+  const { graph } = await buildKnowledgeGraph(records, {
     taxonomy,
     digests: [{ file: 'a b/2026-01-02 digest.md', date: '2026-01-02' }, { file: 'c.md' }],
     spellings: new Map([['Ann "Q" Lee', ['Ann "Q" Lee', 'ann "q" lee']]]),
@@ -50,7 +50,7 @@ const key = (q: Quad): string => `${q.subject.id} ${q.predicate.id} ${q.object.i
 
 async function written(format: RdfFormat): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-rdf-'));
-  const s = source();
+  const s = await source();
   await writeOutputs(dir, new Map([['out', (sink) => writeRdf(s, format, sink)]]));
   return readFile(path.join(dir, 'out'), 'utf8');
 }
@@ -71,8 +71,8 @@ describe('minted IRIs', () => {
 });
 
 describe('exportQuads', () => {
-  it('puts each digest in its own named graph, with its provenance, and the union has no repeats', () => {
-    const s = source();
+  it('puts each digest in its own named graph, with its provenance, and the union has no repeats', async () => {
+    const s = await source();
     const named = [...exportQuads(s, true)].flat();
     const graphs = new Set(named.map((q) => q.graph.value));
     expect([...graphs]).toEqual([
@@ -97,14 +97,14 @@ describe('exportQuads', () => {
     const text = await written(format);
     const { namedGraphs } = RDF_FORMATS[format];
     const parsed = new Parser({ format: RDF_FORMATS[format].n3 }).parse(text);
-    const expected = [...exportQuads(source(), namedGraphs)].flat();
+    const expected = [...exportQuads(await source(), namedGraphs)].flat();
     expect(new Set(parsed.map(key))).toEqual(new Set(expected.map(key)));
     expect(parsed).toHaveLength(expected.length);
   });
 
   it.each([['ttl', 'nt'], ['nq', 'trig']] as const)('writes %s and %s in one pass, byte for byte as written apart', async (first, second) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-rdf-'));
-    const s = source();
+    const s = await source();
     const outputs = exportOutputs(EXPORTERS.filter((e) => e.format === first || e.format === second), s);
     const joint = outputs.get(RDF_FORMATS[first].file);
     expect(joint).toBeDefined();
@@ -116,6 +116,6 @@ describe('exportQuads', () => {
 
   it('refuses to write in one pass formats that hold different statements', async () => {
     const sink: TextSink = { write: async () => {}, append: () => {}, full: false, flush: async () => {} };
-    await expect(writeRdfTogether(source(), new Map([['ttl', sink], ['nq', sink]]))).rejects.toThrow('cannot write ttl and nq in one pass');
+    await expect(writeRdfTogether(await source(), new Map([['ttl', sink], ['nq', sink]]))).rejects.toThrow('cannot write ttl and nq in one pass');
   });
 });

@@ -28,12 +28,13 @@ describe('loadTaxonomy', () => {
   });
 });
 
+const records = [
+  paper('2601.00001', { authors: ['Ann Lee', 'Bo Li'], categories: ['eess.SP', 'cs.IT'], keywords: ['MIMO', 'beamforming'] }),
+  paper('2601.00002', { authors: ['Bo Li', 'Cy Wu'], categories: ['eess.SP', 'Agent Sec'], keywords: ['mimo'], sources: [{ file: 'e.md', line: 7 }] }),
+];
+const { graph, warnings } = await buildKnowledgeGraph(records, { taxonomy });
+
 describe('buildKnowledgeGraph', () => {
-  const records = [
-    paper('2601.00001', { authors: ['Ann Lee', 'Bo Li'], categories: ['eess.SP', 'cs.IT'], keywords: ['MIMO', 'beamforming'] }),
-    paper('2601.00002', { authors: ['Bo Li', 'Cy Wu'], categories: ['eess.SP', 'Agent Sec'], keywords: ['mimo'], sources: [{ file: 'e.md', line: 7 }] }),
-  ];
-  const { graph, warnings } = buildKnowledgeGraph(records, { taxonomy });
 
   it('makes one node per paper, person, category and keyword, with readable keys and labels', () => {
     expect(graph.nodes()).toEqual([
@@ -60,9 +61,9 @@ describe('buildKnowledgeGraph', () => {
     expect(graph.getNodeAttributes('keyword:mimo')).toEqual({ type: 'keyword', label: 'MIMO', paper_count: 2, variants: ['mimo'] });
   });
 
-  it('labels a keyword with its most frequent spelling', () => {
+  it('labels a keyword with its most frequent spelling', async () => {
     const spelt = (id: string, keywords: string[]) => paper(id, { keywords });
-    const { graph: g } = buildKnowledgeGraph([spelt('1', ['Deep Learning']), spelt('2', ['deep learning']), spelt('3', ['deep learning'])], { taxonomy });
+    const { graph: g } = await buildKnowledgeGraph([spelt('1', ['Deep Learning']), spelt('2', ['deep learning']), spelt('3', ['deep learning'])], { taxonomy });
     expect(g.getNodeAttributes('keyword:deep learn')).toMatchObject({ label: 'deep learning', variants: ['Deep Learning'] });
   });
 
@@ -101,9 +102,9 @@ describe('buildKnowledgeGraph', () => {
     expect(topics.mapEdges((_, a, s, t) => [s, t, a.type])).toContainEqual(['paper:2601.00002', 'keyword:mimo', 'has_keyword']);
   });
 
-  it('leaves consortium papers out of the co-author network only', () => {
+  it('leaves consortium papers out of the co-author network only', async () => {
     const many = Array.from({ length: MAX_AUTHORS_FOR_COAUTHORSHIP + 1 }, (_, i) => `Member ${i}`);
-    const big = buildKnowledgeGraph([paper('2601.00009', { authors: many })], { taxonomy }).graph;
+    const { graph: big } = await buildKnowledgeGraph([paper('2601.00009', { authors: many })], { taxonomy });
     const { view, papersLeftOut } = coauthorView(big);
     expect(papersLeftOut).toEqual(['paper:2601.00009']);
     expect(view.size).toBe(0);
@@ -113,8 +114,8 @@ describe('buildKnowledgeGraph', () => {
 });
 
 describe('extractKeywords', () => {
-  it('keeps the digest keywords, and extracts shared terms from titles and abstracts otherwise', () => {
-    const keywords = extractKeywords([
+  it('keeps the digest keywords, and extracts shared terms from titles and abstracts otherwise', async () => {
+    const keywords = await extractKeywords([
       paper('1', { keywords: ['Graph Learning'] }),
       paper('2', { title: 'Cell-Free Massive MIMO with Reciprocity Calibration', abstract: 'We calibrate cell-free massive MIMO arrays.' }),
       paper('3', { title: 'Massive MIMO Channel Estimation', abstract: 'Channel estimation for massive MIMO systems is studied.' }),

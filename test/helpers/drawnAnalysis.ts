@@ -10,7 +10,8 @@ import { readDigests } from '../../src/read/readDigests.js';
 /** A digest (the shipped sample unless told) read, built, analysed and drawn, as `build` does it: for exporters called on their own. */
 export async function drawnAnalysis(digest: InputSpec = SAMPLE_DIGEST): Promise<Analysis> {
   const { records, files, spellings } = await readDigests([digest], { diagnostics: new Diagnostics() });
-  const analysis = analyseGraph(buildKnowledgeGraph(records, { taxonomy: loadTaxonomy(), spellings, digests: files }).graph);
+  const { graph } = await buildKnowledgeGraph(records, { taxonomy: loadTaxonomy(), spellings, digests: files });
+  const analysis = analyseGraph(graph);
   drawAnalysis(analysis);
   return analysis;
 }

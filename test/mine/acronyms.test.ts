@@ -110,8 +110,8 @@ describe('acronyms in keywords', () => {
     expect(acronymGlossary([...defined(8, 'large language models'), ...defined(2, 'large-scale language models')]).has('llm')).toBe(false);
   });
 
-  it('makes a bare acronym and its long form one keyword, labelled by the long form', () => {
-    const keywords = extractKeywords([
+  it('makes a bare acronym and its long form one keyword, labelled by the long form', async () => {
+    const keywords = await extractKeywords([
       paper('1', 'Integrated sensing and communication (ISAC) is studied.', ['ISAC', 'beamforming']),
       paper('2', 'More on it.', ['integrated sensing and communication']),
     ]);

@@ -56,25 +56,25 @@ describe('extractKeywords', () => {
     paper('3', 'Beam Training', 'Beam training for massive MIMO with large language models (LLMs). LLMs help.'),
   ];
 
-  it('keeps a longer term over the shorter ones inside it', () => {
-    const first = extractKeywords(corpus).get('1')?.map((k) => k.phrase) ?? [];
+  it('keeps a longer term over the shorter ones inside it', async () => {
+    const first = (await extractKeywords(corpus)).get('1')?.map((k) => k.phrase) ?? [];
     expect(first[0]).toBe('joint attention');
     expect(first).not.toContain('attention');
   });
 
-  it('reads a defined acronym as its long form only where it is written as the acronym', () => {
-    const third = extractKeywords(corpus).get('3') ?? [];
+  it('reads a defined acronym as its long form only where it is written as the acronym', async () => {
+    const third = (await extractKeywords(corpus)).get('3') ?? [];
     expect(third.find((k) => k.phrase === 'large language models')).toMatchObject({ aliases: ['LLM'] });
-    const lower = extractKeywords([...corpus, paper('4', 'Llms', 'We talk about llms here.')]).get('4') ?? [];
+    const lower = (await extractKeywords([...corpus, paper('4', 'Llms', 'We talk about llms here.')])).get('4') ?? [];
     expect(lower.map((k) => k.phrase)).not.toContain('large language models');
   });
 
-  it('ranks higher a term that other digests give as a keyword', () => {
+  it('ranks higher a term that other digests give as a keyword', async () => {
     const plain = paper('5', 'Beam Training and Channel Charting', 'Beam training and channel charting are studied.');
-    const rank = (others: PaperRecord[]): string[] => (extractKeywords([plain, ...others]).get('5') ?? []).map((k) => k.phrase);
+    const rank = async (others: PaperRecord[]): Promise<string[]> => ((await extractKeywords([plain, ...others])).get('5') ?? []).map((k) => k.phrase);
     const given = paper('6', 'Other', 'Other.', ['channel charting']);
-    expect(rank([]).indexOf('channel charting')).toBeGreaterThan(0);
-    expect(rank([given])[0]).toBe('channel charting');
+    expect((await rank([])).indexOf('channel charting')).toBeGreaterThan(0);
+    expect((await rank([given]))[0]).toBe('channel charting');
   });
 });
 

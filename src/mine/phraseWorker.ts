@@ -1,0 +1,70 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { nounPhrases, type NounPhrase } from './nounPhrases.js';
+
+/** Below this many texts a worker's start-up (loading the tagger's model again) costs more than it saves. */
+const WORKER_MIN_TEXTS = 2000;
+/** Texts per message: big enough that messaging is cheap, small enough that little waits in memory. */
+const BATCH = 200;
+/** Batches asked for ahead of the one being used, so the worker never idles. */
+const AHEAD = 2;
+
+/** A thread running `phraseWorkerThread`, from the compiled JavaScript beside this file or from its TypeScript source. */
+function startWorker(maxWords: number): Worker {
+  const workerData = { maxWords };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./phraseWorkerThread.js', import.meta.url), { workerData });
+  // Run from the sources (the tests, the bench): Node 20 does not carry tsx's ESM hooks into a
+  // worker, so the worker loads the source through tsx's require hook.
+  const tsx = createRequire(import.meta.url).resolve('tsx/cjs');
+  const source = fileURLToPath(new URL('./phraseWorkerThread.ts', import.meta.url));
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData });
+}
+
+/**
+ * The noun phrases of each text, in order. Part-of-speech tagging is most of keyword mining, so for
+ * many texts it runs on a worker thread while the caller works on the phrases already tagged. The
+ * worker's tagger is fresh and reads the texts in the same order, so the phrases are those of the
+ * calling thread's fresh tagger (wink's tokenizer remembers what it read: order matters).
+ */
+export async function* phrasesInOrder(texts: readonly string[], maxWords: number): AsyncGenerator<NounPhrase[]> {
+  if (texts.length < WORKER_MIN_TEXTS) {
+    for (const text of texts) yield nounPhrases(text, maxWords);
+    return;
+  }
+  const worker = startWorker(maxWords);
+  const waiting: { resolve: (phrases: NounPhrase[][]) => void; reject: (error: Error) => void }[] = [];
+  let failure: Error | undefined;
+  const fail = (error: Error): void => {
+    failure = error;
+    for (const request of waiting.splice(0)) request.reject(error);
+  };
+  worker.on('message', (phrases: NounPhrase[][]) => waiting.shift()?.resolve(phrases));
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the keyword tagging thread stopped (exit code ${code})`)));
+  let sent = 0;
+  const ask = (): Promise<NounPhrase[][]> => {
+    const batch = texts.slice(sent, sent + BATCH);
+    sent += batch.length;
+    worker.postMessage(batch);
+    const answer = new Promise<NounPhrase[][]>((resolve, reject) => {
+      if (failure) reject(failure);
+      else waiting.push({ resolve, reject });
+    });
+    // A failure rejects every batch asked for; the first awaited reports it, the rest are not unhandled.
+    answer.catch(() => {});
+    return answer;
+  };
+  try {
+    const asked: Promise<NounPhrase[][]>[] = [];
+    while (sent < texts.length && asked.length <= AHEAD) asked.push(ask());
+    for (let next = asked.shift(); next !== undefined; next = asked.shift()) {
+      const phrases = await next;
+      if (sent < texts.length) asked.push(ask());
+      yield* phrases;
+    }
+  } finally {
+    worker.removeAllListeners('exit');
+    await worker.terminate();
+  }
+}
