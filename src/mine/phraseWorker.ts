@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../workerThread.js';
 import { nounPhrases, type NounPhrase } from './nounPhrases.js';
 
 /** Below this many texts a worker's start-up (loading the tagger's model again) costs more than it saves. */
@@ -9,17 +7,6 @@ const WORKER_MIN_TEXTS = 2000;
 const BATCH = 200;
 /** Batches asked for ahead of the one being used, so the worker never idles. */
 const AHEAD = 2;
-
-/** A thread running `phraseWorkerThread`, from the compiled JavaScript beside this file or from its TypeScript source. */
-function startWorker(maxWords: number): Worker {
-  const workerData = { maxWords };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./phraseWorkerThread.js', import.meta.url), { workerData });
-  // Run from the sources (the tests, the bench): Node 20 does not carry tsx's ESM hooks into a
-  // worker, so the worker loads the source through tsx's require hook.
-  const tsx = createRequire(import.meta.url).resolve('tsx/cjs');
-  const source = fileURLToPath(new URL('./phraseWorkerThread.ts', import.meta.url));
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData });
-}
 
 /**
  * The noun phrases of each text, in order. Part-of-speech tagging is most of keyword mining, so for
@@ -32,7 +19,7 @@ export async function* phrasesInOrder(texts: readonly string[], maxWords: number
     for (const text of texts) yield nounPhrases(text, maxWords);
     return;
   }
-  const worker = startWorker(maxWords);
+  const worker = startWorker(import.meta.url, 'phraseWorkerThread', { maxWords });
   const waiting: { resolve: (phrases: NounPhrase[][]) => void; reject: (error: Error) => void }[] = [];
   let failure: Error | undefined;
   const fail = (error: Error): void => {
