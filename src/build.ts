@@ -108,7 +108,7 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
   }
 
   stage('drawing');
-  drawAnalysis(analysis);
+  await drawAnalysis(analysis);
 
   const context = { analysis, taxonomy, base: options.base, ...(options.split ? { split: options.split } : {}) };
   const outputs = exportOutputs(options.exporters, context);

@@ -12,6 +12,6 @@ export async function drawnAnalysis(digest: InputSpec = SAMPLE_DIGEST): Promise<
   const { records, files, spellings } = await readDigests([digest], { diagnostics: new Diagnostics() });
   const { graph } = await buildKnowledgeGraph(records, { taxonomy: loadTaxonomy(), spellings, digests: files });
   const analysis = analyseGraph(graph);
-  drawAnalysis(analysis);
+  await drawAnalysis(analysis);
   return analysis;
 }
