@@ -1,17 +1,17 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FOLDER } from '../src/build.js';
 import { runCli } from './helpers/runCli.js';
+import { tempDir } from './helpers/tempDir.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const EXPORTS = path.join(ROOT, 'exports');
 
 async function build(args: string[]) {
-  const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-build-'));
+  const out = await tempDir('arxiv-kg-build-');
   const { code, stderr } = await runCli(['build', '-o', out, ...args]);
   // The parse cache is the build's own, not an output.
   const files = (await readdir(out).catch(() => [] as string[])).filter((f) => !f.startsWith('.'));
@@ -22,7 +22,7 @@ const read = (folder: string, file: string): Promise<string> => readFile(path.jo
 
 describe('arxiv-kg build', () => {
   it('shows stages with counts and rates on a terminal, and prints the summary with --json', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-build-'));
+    const out = await tempDir('arxiv-kg-build-');
     const { code, stdout, stderr } = await runCli(['build', '-o', out, '--formats', 'json', '--json'], { interactive: true });
     expect(code).toBe(0);
     expect(stderr).toMatch(/build: reading digests 1\/1 files/);

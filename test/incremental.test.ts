@@ -1,8 +1,8 @@
-import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/runCli.js';
+import { tempDir } from './helpers/tempDir.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const DIGESTS = [
@@ -19,11 +19,11 @@ async function outputs(folder: string): Promise<Map<string, string>> {
 
 describe('incremental builds', () => {
   it('parses only new and changed digests, and writes the bytes a clean build writes', async () => {
-    const input = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-inc-in-'));
+    const input = await tempDir('arxiv-kg-inc-in-');
     const [first, second, third] = DIGESTS as [string, string, string];
     await copyFile(first, path.join(input, 'a.md'));
     await copyFile(second, path.join(input, 'b.md'));
-    const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-inc-out-'));
+    const out = await tempDir('arxiv-kg-inc-out-');
     const build = (dir: string, ...flags: string[]) => runCli(['build', input, '-o', dir, ...flags]);
 
     expect((await build(out)).code).toBe(0);
@@ -31,7 +31,7 @@ describe('incremental builds', () => {
     const added = await build(out);
     expect(added.stderr).toMatch(/ \(2 of 3 files from the cache\) -> /);
 
-    const clean = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-inc-clean-'));
+    const clean = await tempDir('arxiv-kg-inc-clean-');
     const cleanRun = await build(clean, '--no-cache');
     expect(cleanRun.stderr).not.toContain('from the cache');
     expect(await readdir(clean)).not.toContain('.arxiv-kg-cache');

@@ -1,13 +1,13 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { writeGraphML, xmlText } from '../../src/export/graphml.js';
 import { writeOutputs, type JointOutput } from '../../src/export/outputFiles.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 async function graphml(graph: DirectedGraph): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-'));
+  const dir = await tempDir('arxiv-kg-');
   await writeOutputs(dir, new Map([['g.graphml', (sink) => writeGraphML(graph, sink)]]));
   return readFile(path.join(dir, 'g.graphml'), 'utf8');
 }
@@ -41,7 +41,7 @@ describe('writeGraphML', () => {
 
 describe('writeOutputs', () => {
   it('writes all files or none: a failing writer leaves the old outputs and no temporary file', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-'));
+    const dir = await tempDir('arxiv-kg-');
     await writeFile(path.join(dir, 'a.txt'), 'old a');
     await writeFile(path.join(dir, '.b.txt.99999.tmp'), 'left by a killed run');
     const failing = writeOutputs(
@@ -62,7 +62,7 @@ describe('writeOutputs', () => {
   });
 
   it('writes the files of a joint output in one pass, and neither when the pass fails', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-'));
+    const dir = await tempDir('arxiv-kg-');
     const joint = (fail: boolean): JointOutput => ({
       files: new Map([['x.txt', 'file'], ['y.txt', 'file']]),
       write: async (sinks) => {

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AbstractGraph } from 'graphology-types';
 import { describe, expect, it } from 'vitest';
@@ -8,12 +7,13 @@ import { writeOutputs } from '../../src/export/outputFiles.js';
 import type { PageLimits } from '../../src/export/viewerData.js';
 import type { ViewerPayload } from '../../src/export/viewerPayload.js';
 import { drawnAnalysis } from '../helpers/drawnAnalysis.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const analysis = await drawnAnalysis();
 
 /** The data of the page written with `limits`. */
 async function pageData(limits?: PageLimits): Promise<ViewerPayload> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-html-'));
+  const dir = await tempDir('arxiv-kg-html-');
   await writeOutputs(dir, new Map([['index.html', (sink) => writeViewer(analysis, sink, limits)]]));
   const html = await readFile(path.join(dir, 'index.html'), 'utf8');
   const json = /<script type="application\/json" id="kg-data">(.*?)<\/script>/s.exec(html)?.[1] as string;

@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, writeOutputs, type JointOutput, type TextSink } from '../../src/export/outputFiles.js';
 import { runCli } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 
@@ -38,7 +38,7 @@ describe('parted outputs', () => {
   });
 
   it.each([false, true])('cuts between lines, every part at most partBytes, nothing lost (gzip %s)', async (gzip) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-parts-'));
+    const dir = await tempDir('arxiv-kg-parts-');
     await writeOutputs(dir, new Map([['graph.nq.parts', parted('graph.nq.parts', 100, gzip)]]));
     const { manifest, texts } = await readParts(path.join(dir, 'graph.nq.parts'));
     expect(texts.join('')).toBe(lines.join(''));
@@ -54,7 +54,7 @@ describe('parted outputs', () => {
   });
 
   it.each([false, true])('leaves no part behind when the pass fails (gzip %s)', async (gzip) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-parts-'));
+    const dir = await tempDir('arxiv-kg-parts-');
     const failing: JointOutput = {
       files: new Map([['graph.nq.parts', { partBytes: 100, gzip, extension: 'nq', mediaType: 'application/n-quads' }]]),
       write: async (sinks) => {
@@ -69,7 +69,7 @@ describe('parted outputs', () => {
   });
 
   it('puts a line longer than a part in a part of its own', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-parts-'));
+    const dir = await tempDir('arxiv-kg-parts-');
     const text = `short .\n${'y'.repeat(250)} .\nshort again .\n`;
     await writeOutputs(dir, new Map([['p', parted('p', 100, false, text)]]));
     const { texts } = await readParts(path.join(dir, 'p'));
@@ -79,7 +79,7 @@ describe('parted outputs', () => {
 
 describe('arxiv-kg build --split-bytes', () => {
   it('writes N-Quads parts that put together are graph.nq, and replaces an earlier folder whole', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-split-'));
+    const out = await tempDir('arxiv-kg-split-');
     const first = await runCli(['build', '-o', out, '--formats', 'nq,nt', '--split-bytes', '100000', '--gzip']);
     expect(first.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(['.arxiv-kg-cache', 'authors-report.csv', 'graph.nq.parts', 'graph.nt.parts', 'summary.json']);
@@ -98,7 +98,7 @@ describe('arxiv-kg build --split-bytes', () => {
   });
 
   it('writes parts beside the plain file its pass shares (N-Triples with Turtle, N-Quads with TriG), each as written alone', async () => {
-    const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-split-'));
+    const out = await tempDir('arxiv-kg-split-');
     const run = await runCli(['build', '-o', out, '--formats', 'ttl,nt,nq,trig', '--split-bytes', '100000']);
     expect(run.code).toBe(0);
     for (const format of ['nt', 'nq']) {
@@ -111,7 +111,7 @@ describe('arxiv-kg build --split-bytes', () => {
   });
 
   it('refuses --gzip alone and a part size too small to be useful, saying how', async () => {
-    const gzip = await runCli(['build', '-o', await mkdtemp(path.join(tmpdir(), 'arxiv-kg-split-')), '--gzip']);
+    const gzip = await runCli(['build', '-o', await tempDir('arxiv-kg-split-'), '--gzip']);
     expect(gzip.code).toBe(2);
     expect(gzip.stderr).toContain('--split-bytes 100000000 --gzip');
     const small = await runCli(['build', '--split-bytes', '10']);

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Parser, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { iriSegment, minter, paperIri } from '../../src/export/rdf/vocabulary.js
 import { buildKnowledgeGraph } from '../../src/graph/buildGraph.js';
 import { loadTaxonomy } from '../../src/graph/taxonomy.js';
 import type { PaperRecord } from '../../src/read/types.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const BASE = 'https://example.org/kg/';
 const HOSTILE = 'Quote " backslash \\ gt > lt < amp & tab\tnewline\nbell\u0007 nul\u0000 emoji 😀 中文';
@@ -49,7 +49,7 @@ async function source(): Promise<RdfSource> {
 const key = (q: Quad): string => `${q.subject.id} ${q.predicate.id} ${q.object.id} ${q.graph.id}`;
 
 async function written(format: RdfFormat): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-rdf-'));
+  const dir = await tempDir('arxiv-kg-rdf-');
   const s = await source();
   await writeOutputs(dir, new Map([['out', (sink) => writeRdf(s, format, sink)]]));
   return readFile(path.join(dir, 'out'), 'utf8');
@@ -103,7 +103,7 @@ describe('exportQuads', () => {
   });
 
   it.each([['ttl', 'nt'], ['nq', 'trig']] as const)('writes %s and %s in one pass, byte for byte as written apart', async (first, second) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-rdf-'));
+    const dir = await tempDir('arxiv-kg-rdf-');
     const s = await source();
     const outputs = exportOutputs(EXPORTERS.filter((e) => e.format === first || e.format === second), s);
     const joint = outputs.get(RDF_FORMATS[first].file);

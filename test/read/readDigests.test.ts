@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics, formatDiagnostic, type Diagnostic } from '../../src/diagnostics.js';
 import { readDigests } from '../../src/read/readDigests.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures');
 const ENTRY = (id: string, title: string) => `### [1] [${title}](https://arxiv.org/abs/${id})\n*A Author,B Author*\n\nTL;DR: t\n`;
@@ -40,7 +40,7 @@ describe('readDigests', () => {
   });
 
   it('walks folders in code-point order, reads .md and .txt only, and reads a file named twice once', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-'));
+    const dir = await tempDir('arxiv-kg-');
     await mkdir(path.join(dir, 'b'));
     await mkdir(path.join(dir, '.hidden'));
     await writeFile(path.join(dir, 'b', '2026-01-02.md'), ENTRY('2601.00002', 'Two'));
@@ -58,8 +58,8 @@ describe('readDigests', () => {
   });
 
   it('follows symbolic links in folders, reading each real file once', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-'));
-    const elsewhere = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-'));
+    const dir = await tempDir('arxiv-kg-');
+    const elsewhere = await tempDir('arxiv-kg-');
     await writeFile(path.join(elsewhere, 'linked.md'), ENTRY('2601.00011', 'Linked'));
     await writeFile(path.join(dir, 'own.md'), ENTRY('2601.00012', 'Own'));
     await symlink(path.join(elsewhere, 'linked.md'), path.join(dir, 'a-link.md'));
@@ -76,7 +76,7 @@ describe('readDigests', () => {
   });
 
   it('reports missing, empty, binary and badly encoded files and still reads the rest', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-'));
+    const dir = await tempDir('arxiv-kg-');
     const empty = path.join(dir, 'empty.md');
     const binary = path.join(dir, 'image.md');
     const latin1 = path.join(dir, 'latin1.md');

@@ -7,8 +7,6 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +15,7 @@ import { SAMPLE_DIGEST } from '../../src/cli.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { parseFormats } from '../../src/export/formats.js';
 import { DEFAULT_BASE } from '../../src/export/rdf/vocabulary.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const SHARED = path.resolve(import.meta.dirname, '..', '..', '..', 'shared');
 const TOOLS = path.join(SHARED, 'tools');
@@ -56,7 +55,7 @@ const builds: Record<string, string> = {};
 
 beforeAll(async () => {
   for (const [name, input] of [['sample', SAMPLE_DIGEST], ['hostile', HOSTILE], ['corpus', DIGESTS]] as const) {
-    const outDir = await mkdtemp(path.join(tmpdir(), `arxiv-kg-${name}-`));
+    const outDir = await tempDir(`arxiv-kg-${name}-`);
     const exporters = parseFormats('graphml,ttl,nt,nq,trig');
     await runBuild([input], { outDir, exporters, seed: 42, resolution: 1, base: DEFAULT_BASE, diagnostics: new Diagnostics() });
     builds[name] = outDir;

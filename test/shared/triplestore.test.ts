@@ -6,8 +6,7 @@
  * never skips, without it.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Parser } from 'n3';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStore, runQuery } from '../../src/query/sparql.js';
 import { runCli } from '../helpers/runCli.js';
 import { startVirtuoso, type Virtuoso } from './virtuoso.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const EXPORT = path.join(ROOT, 'exports', 'graph.nq');
@@ -104,7 +104,7 @@ function isqlNumber(output: string): number {
 describe('bulk loading split, gzipped N-Quads into Virtuoso', () => {
   it('loads every part with ld_dir and rdf_loader_run, each statement once', async () => {
     const base = 'https://example.org/bulk/';
-    const out = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-bulk-'));
+    const out = await tempDir('arxiv-kg-bulk-');
     const built = await runCli(['build', '-o', out, '--formats', 'nq', '--split-bytes', '100000', '--gzip', '--base', base, '-q']);
     expect(built.code).toBe(0);
     const folder = path.join(out, 'graph.nq.parts');

@@ -3,8 +3,7 @@
  * the flags ../shared/tools/README.md gives for WebGL there): built from the sample and from a digest
  * of hostile text, opened from a file:// URL. Fails, never skips, when chromium is missing.
  */
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -18,6 +17,7 @@ import { writeViewer } from '../../src/export/html.js';
 import { writeOutputs } from '../../src/export/outputFiles.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { drawnAnalysis } from '../helpers/drawnAnalysis.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const HOSTILE = path.join(ROOT, 'test', 'fixtures', 'hostile-digest.md');
@@ -28,12 +28,12 @@ const pages: Record<'sample' | 'hostile' | 'cut', string> = { sample: '', hostil
 
 beforeAll(async () => {
   for (const [name, input] of [['sample', SAMPLE_DIGEST], ['hostile', HOSTILE]] as const) {
-    const outDir = await mkdtemp(path.join(tmpdir(), `arxiv-kg-viewer-${name}-`));
+    const outDir = await tempDir(`arxiv-kg-viewer-${name}-`);
     await runBuild([input], { outDir, exporters: parseFormats('html'), seed: 42, resolution: 1, base: DEFAULT_BASE, diagnostics: new Diagnostics() });
     pages[name] = pathToFileURL(path.join(outDir, 'index.html')).href;
   }
   // The sample's page as a corpus too big for one page would get it: each view cut to 40 nodes.
-  const cutDir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-viewer-cut-'));
+  const cutDir = await tempDir('arxiv-kg-viewer-cut-');
   const analysis = await drawnAnalysis();
   await writeOutputs(cutDir, new Map([['index.html', (sink) => writeViewer(analysis, sink, { nodes: 40, edges: 200 })]]));
   pages.cut = pathToFileURL(path.join(cutDir, 'index.html')).href;
