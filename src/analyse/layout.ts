@@ -46,13 +46,19 @@ const round = (v: number, digits: number): number => Math.round(v * 10 ** digits
  * A readable map by itself, so the few iterations a big graph can afford only refine it.
  */
 function placeByCommunity(graph: AbstractGraph, communityOf: (node: string) => number): void {
-  const members = new Map<number, string[]>();
+  // Members by community with their degree and their place in the graph's node order: each degree is
+  // looked up once, not at every comparison of the sort, and positions go in by one pass over the nodes.
+  const members = new Map<number, { node: string; degree: number; index: number }[]>();
+  let index = 0;
   graph.forEachNode((node) => {
     const c = communityOf(node);
+    const member = { node, degree: graph.degree(node), index: index++ };
     const list = members.get(c);
-    if (list) list.push(node);
-    else members.set(c, [node]);
+    if (list) list.push(member);
+    else members.set(c, [member]);
   });
+  const xs = new Float64Array(graph.order);
+  const ys = new Float64Array(graph.order);
   const communities = [...members].sort(([a, x], [b, y]) => y.length - x.length || a - b);
   let placed = 0;
   communities.forEach(([, nodes], k) => {
@@ -60,12 +66,22 @@ function placeByCommunity(graph: AbstractGraph, communityOf: (node: string) => n
     placed += nodes.length;
     const cx = k === 0 ? 0 : radius * Math.cos(k * GOLDEN_ANGLE);
     const cy = k === 0 ? 0 : radius * Math.sin(k * GOLDEN_ANGLE);
-    nodes.sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : 1));
-    nodes.forEach((node, j) => {
+    nodes.sort((a, b) => b.degree - a.degree || (a.node < b.node ? -1 : 1));
+    nodes.forEach(({ index: at }, j) => {
       const r = (SPACING / 2) * Math.sqrt(j);
-      graph.mergeNodeAttributes(node, { x: cx + r * Math.cos(j * GOLDEN_ANGLE), y: cy + r * Math.sin(j * GOLDEN_ANGLE) });
+      xs[at] = cx + r * Math.cos(j * GOLDEN_ANGLE);
+      ys[at] = cy + r * Math.sin(j * GOLDEN_ANGLE);
     });
   });
+  let at = 0;
+  graph.updateEachNodeAttributes(
+    (_, a) => {
+      a.x = xs[at];
+      a.y = ys[at++];
+      return a;
+    },
+    { attributes: ['x', 'y'] },
+  );
 }
 
 /** The community-spiral start, and the ForceAtlas2 run that refines it (none when nothing would move). */
@@ -78,14 +94,16 @@ function startLayout(graph: AbstractGraph, communityOf: (node: string) => number
 
 /** Positions rounded (stable files), sizes by degree, colours by community. */
 function finishDrawing(graph: AbstractGraph, communityOf: (node: string) => number): void {
-  graph.forEachNode((node, a) => {
-    graph.mergeNodeAttributes(node, {
-      x: round(a.x as number, 2),
-      y: round(a.y as number, 2),
-      size: round(2 + 2 * Math.log2(1 + graph.degree(node)), 2),
-      color: communityColor(communityOf(node)),
-    });
-  });
+  graph.updateEachNodeAttributes(
+    (node, a) => {
+      a.x = round(a.x as number, 2);
+      a.y = round(a.y as number, 2);
+      a.size = round(2 + 2 * Math.log2(1 + graph.degree(node)), 2);
+      a.color = communityColor(communityOf(node));
+      return a;
+    },
+    { attributes: ['x', 'y', 'size', 'color'] },
+  );
 }
 
 /**
