@@ -132,7 +132,7 @@ function runCost(run: LayoutRun): number {
 /** Below this cost (about 0.1 s) a worker's start-up is not worth it. */
 const WORKER_MIN_COST = 8_000_000;
 
-/** The runs' arrays iterated on a worker thread: the node arrays come back moved, as does the rest. */
+/** The runs iterated on a worker thread: their arrays are moved there, not copied, and the node arrays moved back. */
 async function iterateOnWorker(runs: readonly LayoutRun[]): Promise<LayoutRun[]> {
   const worker = startWorker(import.meta.url, 'layoutWorkerThread', undefined);
   try {
