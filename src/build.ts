@@ -107,16 +107,11 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
     });
   }
 
-  // Only the files that show the layout need it: they wait for it while the others are written.
-  const drawn = options.exporters.some((e) => e.drawn);
-  if (drawn) stage('drawing');
-  const drawing = drawn ? drawAnalysis(analysis) : Promise.resolve();
-  // The files that show the layout await it and report its failure; this keeps it from going
-  // unhandled when an earlier file fails first.
-  drawing.catch(() => {});
+  stage('drawing');
+  await drawAnalysis(analysis);
 
   const context = { analysis, taxonomy, base: options.base, ...(options.split ? { split: options.split } : {}) };
-  const outputs = exportOutputs(options.exporters, context, drawing);
+  const outputs = exportOutputs(options.exporters, context);
   const summary = buildSummary(analysis, {
     files: files.length,
     entries: files.reduce((n, f) => n + f.entries, 0),

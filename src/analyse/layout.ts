@@ -132,17 +132,18 @@ function runCost(run: LayoutRun): number {
 /** Below this cost (about 0.1 s) a worker's start-up is not worth it. */
 const WORKER_MIN_COST = 8_000_000;
 
-/** A run iterated on a worker thread of its own: its arrays are moved there, not copied, and its node array moved back. */
-async function iterateOnWorker(run: LayoutRun): Promise<LayoutRun> {
+/** The runs iterated on a worker thread: their arrays are moved there, not copied, and the node arrays moved back. */
+async function iterateOnWorker(runs: readonly LayoutRun[]): Promise<LayoutRun[]> {
   const worker = startWorker(import.meta.url, 'layoutWorkerThread', undefined);
   try {
-    const moved = new Promise<Float32Array>((resolve, reject) => {
+    const moved = new Promise<Float32Array[]>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the layout thread stopped (exit code ${code})`)));
     });
-    worker.postMessage(run, [run.nodes.buffer as ArrayBuffer, run.edges.buffer as ArrayBuffer]);
-    return { ...run, nodes: await moved };
+    worker.postMessage(runs, runs.flatMap((run) => [run.nodes.buffer as ArrayBuffer, run.edges.buffer as ArrayBuffer]));
+    const nodes = await moved;
+    return runs.map((run, index) => ({ ...run, nodes: nodes[index] as Float32Array }));
   } finally {
     worker.removeAllListeners();
     await worker.terminate();
@@ -151,9 +152,8 @@ async function iterateOnWorker(run: LayoutRun): Promise<LayoutRun> {
 
 /**
  * Draw the full graph and both views, each coloured by its own communities. ForceAtlas2 is most of
- * drawing and the three runs are independent: unless they are small, each iterates on a worker
- * thread of its own, so this thread is free (a build writes the files that show no layout
- * meanwhile). Iterating the same arrays in any thread gives the same positions.
+ * drawing and the three runs are independent: the costliest runs here while the others run on a
+ * worker thread. Iterating the same arrays in either thread gives the same positions.
  */
 export async function drawAnalysis(analysis: Analysis): Promise<void> {
   const drawings = [
@@ -161,11 +161,16 @@ export async function drawAnalysis(analysis: Analysis): Promise<void> {
     { graph: analysis.coauthors as AbstractGraph, communityOf: analysis.communityOf.coauthors },
     { graph: analysis.topics as AbstractGraph, communityOf: analysis.communityOf.topics },
   ].map((drawing) => ({ ...drawing, run: startLayout(drawing.graph, drawing.communityOf) }));
-  const running = drawings.flatMap(({ graph, run }) => (run ? [{ graph, run }] : []));
+  const running = drawings
+    .flatMap(({ graph, run }) => (run ? [{ graph, run }] : []))
+    .sort((a, b) => runCost(b.run) - runCost(a.run));
+  const [here, ...there] = running;
   const total = running.reduce((sum, { run }) => sum + runCost(run), 0);
-  if (total >= WORKER_MIN_COST) {
-    const moved = await Promise.all(running.map(({ run }) => iterateOnWorker(run)));
-    for (const [index, run] of moved.entries()) assignRun((running[index] as (typeof running)[number]).graph, run);
+  if (here !== undefined && there.length > 0 && total >= WORKER_MIN_COST) {
+    const elsewhere = iterateOnWorker(there.map(({ run }) => run));
+    iterateRun(here.run);
+    assignRun(here.graph, here.run);
+    for (const [index, run] of (await elsewhere).entries()) assignRun((there[index] as (typeof there)[number]).graph, run);
   } else {
     for (const { graph, run } of running) {
       iterateRun(run);

@@ -1,8 +1,11 @@
 import { parentPort } from 'node:worker_threads';
 import { iterateRun, type LayoutRun } from './layoutRun.js';
 
-// The worker side of `drawAnalysis`: one layout run in, its node array back (moved, not copied).
-parentPort?.once('message', (run: LayoutRun) => {
-  iterateRun(run);
-  parentPort?.postMessage(run.nodes, [run.nodes.buffer as ArrayBuffer]);
+// The worker side of `drawAnalysis`: layout runs in, each run's node array back (moved, not copied).
+parentPort?.once('message', (runs: LayoutRun[]) => {
+  for (const run of runs) iterateRun(run);
+  parentPort?.postMessage(
+    runs.map((run) => run.nodes),
+    runs.map((run) => run.nodes.buffer as ArrayBuffer),
+  );
 });

@@ -24,15 +24,12 @@ export interface ExportContext {
 export interface Exporter {
   readonly format: string;
   readonly description: string;
-  /** Its files show the layout (positions, sizes, colours), so they are written once drawing is done. */
-  readonly drawn: boolean;
   files(context: ExportContext): Map<string, Output>;
 }
 
 export const EXPORTERS: readonly Exporter[] = [
   {
     format: 'graphml',
-    drawn: true,
     description: 'graph.graphml, coauthors.graphml, topics.graphml (Gephi, Cytoscape, yEd, networkx, igraph, Neo4j)',
     files: ({ analysis }) =>
       new Map([
@@ -43,25 +40,21 @@ export const EXPORTERS: readonly Exporter[] = [
   },
   {
     format: 'gexf',
-    drawn: true,
     description: 'graph.gexf (Gephi, with the layout and colours)',
     files: ({ analysis }) => new Map([['graph.gexf', (sink) => writeGexf(analysis.graph, sink)]]),
   },
   {
     format: 'json',
-    drawn: true,
     description: "graph.json (graphology's serialised graph: Graph.from(json))",
     files: ({ analysis }) => new Map([['graph.json', (sink) => writeGraphJson(analysis.graph, sink)]]),
   },
   {
     format: 'html',
-    drawn: true,
     description: 'index.html (the viewer: one self-contained page, opens from disk)',
     files: ({ analysis }) => new Map([['index.html', (sink) => writeViewer(analysis, sink)]]),
   },
   ...(Object.keys(RDF_FORMATS) as RdfFormat[]).map((format) => ({
     format,
-    drawn: false,
     description: {
       ttl: 'graph.ttl (RDF Turtle: every statement once, in the default graph)',
       nt: 'graph.nt (RDF N-Triples: every statement once)',
@@ -99,33 +92,10 @@ const SHARED_PASSES: readonly (readonly RdfFormat[])[] = [
   ['nq', 'trig'],
 ];
 
-/** The output, writing only once `drawing` is done. */
-function afterDrawing(output: Output, drawing: Promise<void>): Output {
-  if (typeof output === 'function') {
-    return async (sink) => {
-      await drawing;
-      await output(sink);
-    };
-  }
-  return {
-    files: output.files,
-    write: async (sinks) => {
-      await drawing;
-      await output.write(sinks);
-    },
-  };
-}
-
-/**
- * Every file the chosen exporters write, by name: first those that show no layout, then those that
- * do, waiting for `drawing`; each group in the order of the exporters. Written in this order, the
- * first files are written while the layout is still being drawn.
- */
-export function exportOutputs(exporters: readonly Exporter[], context: ExportContext, drawing: Promise<void>): Map<string, Output> {
+/** Every file the chosen exporters write, by name, in the order of the exporters. */
+export function exportOutputs(exporters: readonly Exporter[], context: ExportContext): Map<string, Output> {
   const outputs = new Map<string, Output>();
-  for (const exporter of [...exporters.filter((e) => !e.drawn), ...exporters.filter((e) => e.drawn)]) {
-    for (const [name, output] of exporter.files(context)) outputs.set(name, exporter.drawn ? afterDrawing(output, drawing) : output);
-  }
+  for (const exporter of exporters) for (const [name, output] of exporter.files(context)) outputs.set(name, output);
   const chosen = new Set(exporters.map((e) => e.format));
   for (const formats of SHARED_PASSES.filter((pass) => pass.every((format) => chosen.has(format)))) {
     const output = rdfOutput(context, formats);

@@ -105,7 +105,7 @@ describe('exportQuads', () => {
   it.each([['ttl', 'nt'], ['nq', 'trig']] as const)('writes %s and %s in one pass, byte for byte as written apart', async (first, second) => {
     const dir = await tempDir('arxiv-kg-rdf-');
     const s = await source();
-    const outputs = exportOutputs(EXPORTERS.filter((e) => e.format === first || e.format === second), s, Promise.resolve());
+    const outputs = exportOutputs(EXPORTERS.filter((e) => e.format === first || e.format === second), s);
     const joint = outputs.get(RDF_FORMATS[first].file);
     expect(joint).toBeDefined();
     expect(outputs.get(RDF_FORMATS[second].file)).toBe(joint);
