@@ -277,7 +277,11 @@ export async function extractKeywords(records: readonly PaperRecord[], options: 
   const known = new Map<string, number>();
   const hasOwnKeywords = (record: PaperRecord): boolean => record.keywords !== undefined && record.keywords.length > 0;
   const tagged = phrasesInOrder(records.filter((r) => !hasOwnKeywords(r)).flatMap(textsToTag), MAX_PHRASE_WORDS);
-  const nextPhrases = async (): Promise<NounPhrase[]> => (await tagged.next()).value ?? [];
+  const nextPhrases = async (): Promise<NounPhrase[]> => {
+    const next = await tagged.next();
+    if (next.done) throw new Error('keyword tagging ended before every text was tagged');
+    return next.value;
+  };
   let mined = 0;
   try {
     for (const record of records) {

@@ -5,6 +5,7 @@ import { seededRandom } from '../../src/analyse/random.js';
 import { buildKnowledgeGraph } from '../../src/graph/buildGraph.js';
 import { loadTaxonomy } from '../../src/graph/taxonomy.js';
 import type { PaperRecord } from '../../src/read/types.js';
+import { workerThreads } from '../helpers/workerThreads.js';
 
 // Enough papers that the three layouts together are worth a worker thread.
 async function analysis(): Promise<Analysis> {
@@ -24,8 +25,6 @@ async function analysis(): Promise<Analysis> {
   const { graph } = await buildKnowledgeGraph(records, { taxonomy: loadTaxonomy() });
   return analyseGraph(graph);
 }
-
-const workerThreads = (): number => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
 
 describe('drawAnalysis', () => {
   it('draws on a worker thread what layOut draws here, and lets the thread go', async () => {

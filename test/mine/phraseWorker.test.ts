@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nounPhrases } from '../../src/mine/nounPhrases.js';
 import { phrasesInOrder } from '../../src/mine/phraseWorker.js';
+import { workerThreads } from '../helpers/workerThreads.js';
 
 const SUBJECTS = ['graph neural networks', 'speech enhancement', 'massive MIMO', 'LLM-based agents', 'diffusion models', 'dark matter halos'];
 const VERBS = ['improve', 'calibrate', 'study', 'bound', 'accelerate'];
@@ -10,8 +11,6 @@ const OBJECTS = ['channel estimation', 'reciprocity calibration', 'question answ
 const texts = Array.from({ length: 2500 }, (_, i) =>
   `We show that ${SUBJECTS[i % SUBJECTS.length]} ${VERBS[i % VERBS.length]} ${OBJECTS[(i * 7) % OBJECTS.length]} on dataset D${i}.`,
 );
-
-const workerThreads = (): number => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
 
 describe('phrasesInOrder', () => {
   it('tags many texts on a worker thread, in order, as this thread would, and lets the thread go', async () => {
