@@ -19,6 +19,8 @@ interface KeyDeclaration {
   readonly id: string;
   readonly name: string;
   type: GraphMLType;
+  /** `<data key="…">`, made once: it opens every value of the attribute. */
+  readonly open: string;
 }
 
 // XML 1.0 Char production: everything else (controls, lone surrogates, U+FFFE/F) is removed.
@@ -46,20 +48,25 @@ function widen(a: GraphMLType, b: GraphMLType): GraphMLType {
   return ra !== undefined && rb !== undefined ? (ra > rb ? a : b) : 'string';
 }
 
-/** The scalars written for one element's attributes, in attribute order. */
-function scalars(attributes: Attributes, extra: Record<string, Scalar>): [string, Scalar][] {
-  const out: [string, Scalar][] = Object.entries(extra);
-  for (const [name, value] of Object.entries(attributes)) {
+/**
+ * Calls `visit` with each scalar written for one element's attributes, in attribute order. A visitor,
+ * not an array of pairs: at 100k papers the co-author view alone has millions of edges.
+ */
+function forEachScalar(attributes: Attributes, visit: (name: string, value: Scalar) => void): void {
+  for (const name in attributes) {
+    const value: unknown = attributes[name];
     if (Array.isArray(value)) {
-      out.push([name, value.join('; ')], [`${name}_count`, value.length]);
+      visit(name, value.join('; '));
+      visit(`${name}_count`, value.length);
     } else if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
-      out.push([name, value]);
+      visit(name, value);
       if (name === 'color' && typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value)) {
-        out.push(['r', parseInt(value.slice(1, 3), 16)], ['g', parseInt(value.slice(3, 5), 16)], ['b', parseInt(value.slice(5, 7), 16)]);
+        visit('r', parseInt(value.slice(1, 3), 16));
+        visit('g', parseInt(value.slice(3, 5), 16));
+        visit('b', parseInt(value.slice(5, 7), 16));
       }
     }
   }
-  return out;
 }
 
 function format(value: Scalar): string {
@@ -72,34 +79,37 @@ class KeyTable {
 
   constructor(private readonly prefix: 'd' | 'e') {}
 
-  see(name: string, value: Scalar): void {
+  readonly see = (name: string, value: Scalar): void => {
     const known = this.byName.get(name);
     if (known) {
       known.type = widen(known.type, typeOf(value));
       return;
     }
-    const declaration = { id: `${this.prefix}${this.declarations.length}`, name, type: typeOf(value) };
+    const id = `${this.prefix}${this.declarations.length}`;
+    const declaration = { id, name, type: typeOf(value), open: `<data key="${id}">` };
     this.declarations.push(declaration);
     this.byName.set(name, declaration);
-  }
+  };
 
-  id(name: string): string {
-    return (this.byName.get(name) as KeyDeclaration).id;
+  /** One `<data>` element of the attribute `name`, which must have been seen. */
+  data(name: string, value: Scalar): string {
+    const declaration = this.byName.get(name);
+    if (declaration === undefined) throw new Error(`GraphML: attribute "${name}" appeared after the attribute declarations were written`);
+    return `${declaration.open}${format(value)}</data>`;
   }
 }
-
-const nodeExtras = (key: string): Record<string, Scalar> => ({ key });
-const edgeExtras = (attributes: Attributes): Record<string, Scalar> =>
-  typeof attributes.type === 'string' ? { label: attributes.type } : {};
 
 export async function writeGraphML(graph: AbstractGraph, sink: TextSink): Promise<void> {
   const nodeKeys = new KeyTable('d');
   const edgeKeys = new KeyTable('e');
+  // Every node's own key comes first, as `key`; every edge's type first, as `label`.
   graph.forEachNode((node, a) => {
-    for (const [name, value] of scalars(a, nodeExtras(node))) nodeKeys.see(name, value);
+    nodeKeys.see('key', node);
+    forEachScalar(a, nodeKeys.see);
   });
   graph.forEachEdge((_, a) => {
-    for (const [name, value] of scalars(a, edgeExtras(a))) edgeKeys.see(name, value);
+    if (typeof a.type === 'string') edgeKeys.see('label', a.type);
+    forEachScalar(a, edgeKeys.see);
   });
 
   await sink.write(
@@ -121,16 +131,15 @@ export async function writeGraphML(graph: AbstractGraph, sink: TextSink): Promis
   for (const { node, attributes } of graph.nodeEntries()) {
     const id = `n${ids.size}`;
     ids.set(node, id);
-    let xml = `    <node id="${id}">`;
-    for (const [name, value] of scalars(attributes, nodeExtras(node))) {
-      xml += `<data key="${nodeKeys.id(name)}">${format(value)}</data>`;
-    }
+    let xml = `    <node id="${id}">${nodeKeys.data('key', node)}`;
+    forEachScalar(attributes, (name, value) => (xml += nodeKeys.data(name, value)));
     sink.append(`${xml}</node>\n`);
     if (sink.full) await sink.flush();
   }
   for (const { source, target, attributes } of graph.edgeEntries()) {
     let xml = `    <edge source="${ids.get(source) as string}" target="${ids.get(target) as string}">`;
-    for (const [name, value] of scalars(attributes, edgeExtras(attributes))) xml += `<data key="${edgeKeys.id(name)}">${format(value)}</data>`;
+    if (typeof attributes.type === 'string') xml += edgeKeys.data('label', attributes.type);
+    forEachScalar(attributes, (name, value) => (xml += edgeKeys.data(name, value)));
     sink.append(`${xml}</edge>\n`);
     if (sink.full) await sink.flush();
   }

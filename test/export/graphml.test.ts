@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { writeGraphML, xmlText } from '../../src/export/graphml.js';
-import { writeOutputs, type JointOutput } from '../../src/export/outputFiles.js';
+import { writeOutputs, type JointOutput, type TextSink } from '../../src/export/outputFiles.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 async function graphml(graph: DirectedGraph): Promise<string> {
@@ -31,6 +31,20 @@ describe('writeGraphML', () => {
     expect(xml).toMatch(/<data key="d\d+">78<\/data><data key="d\d+">121<\/data><data key="d\d+">167<\/data>/);
     expect(xml).toContain('<edge source="n1" target="n0"><data key="e0">authored</data><data key="e1">authored</data><data key="e2">1</data></edge>');
     expect(xml).toContain('edgedefault="directed"');
+  });
+
+  it('names an attribute that appears after the declarations were written', async () => {
+    const graph = new DirectedGraph();
+    graph.addNode('paper:2601.00001', { type: 'paper' });
+    const sink: TextSink = {
+      write: async () => {
+        graph.setNodeAttribute('paper:2601.00001', 'late', 1);
+      },
+      append: () => {},
+      full: false,
+      flush: async () => {},
+    };
+    await expect(writeGraphML(graph, sink)).rejects.toThrow('GraphML: attribute "late" appeared after the attribute declarations were written');
   });
 
   it('escapes markup and removes characters XML forbids', () => {
