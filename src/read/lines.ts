@@ -17,8 +17,10 @@ const BINARY_PROBE_BYTES = 8192;
  * than one chunk and one line. Lines end at LF; a CR before it is dropped (CRLF files), as is a UTF-8
  * byte-order mark. Invalid UTF-8 is decoded with replacement characters and counted, never fatal.
  *
- * Each chunk's complete lines are checked and decoded in one native call, then split in JS: far
- * cheaper than one decode per line, and the only slow path is a chunk that is not valid UTF-8.
+ * Each line is decoded on its own from the chunk's bytes, after one validity check of the whole chunk.
+ * Not one decode per chunk split into lines: such a line is a slice that keeps the whole chunk's text
+ * alive as long as any field read from it is, in two bytes a character when one character of the
+ * chunk is outside Latin-1. At 100k papers that held 461 MB of heap after reading, against 284 MB.
  */
 export async function readLines(
   chunks: AsyncIterable<Buffer | string>,
@@ -31,25 +33,19 @@ export async function readLines(
   let carry: Buffer[] = [];
   let first = true;
 
-  const emit = (text: string): void => {
-    lineNo++;
-    onLine(text.endsWith('\r') ? text.slice(0, -1) : text, lineNo);
-  };
   /** Emit the lines of `region`: whole lines joined by LF, the last one without its LF. */
   const emitRegion = (region: Buffer): void => {
-    if (isUtf8(region)) {
-      for (const line of region.toString('utf8').split('\n')) emit(line);
-      return;
-    }
+    const valid = isUtf8(region);
     let start = 0;
     for (;;) {
       const newline = region.indexOf(0x0a, start);
-      const line = region.subarray(start, newline < 0 ? region.length : newline);
-      if (!isUtf8(line)) {
+      const end = newline < 0 ? region.length : newline;
+      if (!valid && !isUtf8(region.subarray(start, end))) {
         invalid++;
         firstInvalid ??= lineNo + 1;
       }
-      emit(line.toString('utf8'));
+      lineNo++;
+      onLine(region.toString('utf8', start, end > start && region[end - 1] === 0x0d ? end - 1 : end), lineNo);
       if (newline < 0) return;
       start = newline + 1;
     }

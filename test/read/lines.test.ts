@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { readLines } from '../../src/read/lines.js';
 
@@ -12,6 +14,24 @@ async function collect(...parts: (string | Buffer)[]) {
 }
 
 describe('readLines', () => {
+  it('hands out lines that do not keep their chunk alive', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // 200 chunks of 64 KiB, each with one character outside Latin-1 (so decoded at two bytes a
+    // character); only a short line of each is kept. Lines cut from each decoded chunk kept 13 MB here.
+    const filler = `${'x'.repeat(99)}\n`.repeat(655);
+    const chunks = Array.from({ length: 200 }, (_, i) => Buffer.from(`kept line ${i}\n${filler}\u2014\n`));
+    const kept: string[] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    await readLines(chunksOf(...chunks), (text) => {
+      if (text.startsWith('kept')) kept.push(text);
+    });
+    gc();
+    expect(kept).toHaveLength(200);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(4 * 2 ** 20);
+  });
+
   it('joins lines split across chunks, a multi-byte character included', async () => {
     const bytes = Buffer.from('ab\ncé\n中文\nlast');
     const { lines, stats } = await collect(bytes.subarray(0, 1), bytes.subarray(1, 5), bytes.subarray(5, 9), bytes.subarray(9));
