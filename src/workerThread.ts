@@ -9,8 +9,12 @@ import { Worker } from 'node:worker_threads';
  * into a worker.
  */
 export function startWorker(from: string, name: string, workerData: unknown): Worker {
-  if (!from.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, from), { workerData });
+  // A worker inherits the process's Node options, but `--input-type` is about the main script given as
+  // text (`node --input-type=module -e …`, a user's script importing the package): with it, the
+  // worker refuses to load its own module.
+  const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
+  if (!from.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, from), { workerData, execArgv });
   const tsx = createRequire(from).resolve('tsx/cjs');
   const source = fileURLToPath(new URL(`./${name}.ts`, from));
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData });
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData, execArgv });
 }
