@@ -9,12 +9,15 @@ import { Worker } from 'node:worker_threads';
  * into a worker.
  */
 export function startWorker(from: string, name: string, workerData: unknown): Worker {
-  // A worker inherits the process's Node options, but `--input-type` is about the main script given as
-  // text (`node --input-type=module -e …`, a user's script importing the package): with it, the
-  // worker refuses to load its own module.
-  const execArgv = process.execArgv.filter((option) => !option.startsWith('--input-type'));
-  if (!from.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, from), { workerData, execArgv });
+  if (!from.endsWith('.ts')) {
+    // Started by a dynamic import, valid as script and as module: a worker inherits the process's
+    // Node options, and under `--input-type=module` (a user's `node --input-type=module -e …` that
+    // imports the package) a worker given its file refuses to load it. Setting the worker's options
+    // instead is no way out: an explicit list must not hold V8 options such as --expose-gc.
+    const entry = new URL(`./${name}.js`, from);
+    return new Worker(`import(${JSON.stringify(entry.href)});`, { eval: true, workerData });
+  }
   const tsx = createRequire(from).resolve('tsx/cjs');
   const source = fileURLToPath(new URL(`./${name}.ts`, from));
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData, execArgv });
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData });
 }

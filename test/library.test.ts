@@ -25,7 +25,9 @@ console.log(JSON.stringify({ papers: records.length, nodes: graph.order }));
 describe('the package as a library', () => {
   it('is imported by its name, and its stages write what arxiv-kg build writes', async () => {
     const [library, cli] = await Promise.all([tempDir('arxiv-kg-'), tempDir('arxiv-kg-')]);
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', STAGES, '--', library], { cwd: ROOT });
+    // --expose-gc as well: a V8 option, which the worker threads the layout starts must also accept.
+    const node = ['--expose-gc', '--input-type=module', '--eval', STAGES, '--', library];
+    const { stdout } = await promisify(execFile)(process.execPath, node, { cwd: ROOT });
     expect(JSON.parse(stdout)).toMatchObject({ papers: 32 });
     expect((await runCli(['build', '--quiet', '--no-cache', '-o', cli, '--formats', 'graphml,nt'])).code).toBe(0);
     for (const file of ['graph.graphml', 'coauthors.graphml', 'topics.graphml', 'graph.nt']) {
