@@ -41,6 +41,12 @@ export function labelCommunities(
   partition: Partition,
   papersOf: (members: readonly string[]) => Iterable<string>,
 ): CommunitySummary[] {
+  // Weighted degrees in one pass over the edges, not one reduce per node.
+  const strength = new Map<string, number>();
+  view.forEachEdge((_, a, source, target) => {
+    strength.set(source, (strength.get(source) ?? 0) + a.weight);
+    strength.set(target, (strength.get(target) ?? 0) + a.weight);
+  });
   const members: string[][] = Array.from({ length: partition.count }, () => []);
   for (const [node, c] of partition.community) (members[c] as string[]).push(node);
   const paperTotal = graph.filterNodes((_, a) => a.type === 'paper').length;
@@ -55,9 +61,8 @@ export function labelCommunities(
       score: count * Math.log((paperTotal + 1) / (graph.getNodeAttribute(keyword, 'paper_count') as number)),
     }));
     scored.sort((a, b) => b.score - a.score || (a.keyword < b.keyword ? -1 : 1));
-    const strength = (n: string): number => view.reduceEdges(n, (sum, _, a) => sum + a.weight, 0);
     const top = nodes
-      .map((n) => ({ n, s: strength(n) }))
+      .map((n) => ({ n, s: strength.get(n) ?? 0 }))
       .sort((a, b) => b.s - a.s || (a.n < b.n ? -1 : 1))
       .slice(0, TOP_MEMBERS)
       .map(({ n }) => view.getNodeAttribute(n, 'label'));
