@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { TAXONOMY_FILE } from '../src/graph/taxonomy.js';
 import { runCli } from './helpers/runCli.js';
 import { tempDir } from './helpers/tempDir.js';
 
@@ -33,5 +34,14 @@ describe('the package as a library', () => {
     for (const file of ['graph.graphml', 'coauthors.graphml', 'topics.graphml', 'graph.nt']) {
       expect(await readFile(path.join(library, file), 'utf8'), file).toBe(await readFile(path.join(cli, file), 'utf8'));
     }
+  });
+
+  it('packs what a build reads at run time: the entry points, the viewer, the taxonomy and its licence', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT });
+    const packed = new Set((JSON.parse(stdout) as [{ files: { path: string }[] }])[0].files.map((f) => f.path));
+    const data = (await readdir(path.join(ROOT, 'data'))).map((file) => `data/${file}`);
+    const viewer = (await readdir(path.join(ROOT, 'dist/viewer'))).map((file) => `dist/viewer/${file}`);
+    expect(data).toContain(path.relative(ROOT, TAXONOMY_FILE));
+    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', ...viewer, ...data]) expect(packed, file).toContain(file);
   });
 });
