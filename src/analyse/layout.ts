@@ -1,5 +1,6 @@
 import type { AbstractGraph } from 'graphology-types';
 import type { Analysis } from './analyseGraph.js';
+import { byDegreeThenKey, type RankedNode } from '../graph/ranking.js';
 import { startWorker } from '../workerThread.js';
 import { forceAtlas2 } from './interop.js';
 import { assignRun, iterateRun, layoutRun, NODE_FIELDS, type LayoutRun } from './layoutRun.js';
@@ -46,9 +47,8 @@ const round = (v: number, digits: number): number => Math.round(v * 10 ** digits
  * A readable map by itself, so the few iterations a big graph can afford only refine it.
  */
 function placeByCommunity(graph: AbstractGraph, communityOf: (node: string) => number): void {
-  // Members by community with their degree and their place in the graph's node order: each degree is
-  // looked up once, not at every comparison of the sort, and positions go in by one pass over the nodes.
-  const members = new Map<number, { node: string; degree: number; index: number }[]>();
+  // Members by community with their place in the graph's node order: positions go in by one pass over the nodes.
+  const members = new Map<number, (RankedNode & { index: number })[]>();
   let index = 0;
   graph.forEachNode((node) => {
     const c = communityOf(node);
@@ -66,7 +66,7 @@ function placeByCommunity(graph: AbstractGraph, communityOf: (node: string) => n
     placed += nodes.length;
     const cx = k === 0 ? 0 : radius * Math.cos(k * GOLDEN_ANGLE);
     const cy = k === 0 ? 0 : radius * Math.sin(k * GOLDEN_ANGLE);
-    nodes.sort((a, b) => b.degree - a.degree || (a.node < b.node ? -1 : 1));
+    nodes.sort(byDegreeThenKey);
     nodes.forEach(({ index: at }, j) => {
       const r = (SPACING / 2) * Math.sqrt(j);
       xs[at] = cx + r * Math.cos(j * GOLDEN_ANGLE);

@@ -1,4 +1,5 @@
 import type { Analysis, ViewName } from '../analyse/analyseGraph.js';
+import { rankNodes } from '../graph/ranking.js';
 import { authorsOf, keywordsOf } from '../graph/views.js';
 import type { AbstractGraph } from 'graphology-types';
 import type { NodePayload, PaperDetails, ViewerPayload, ViewPayload } from './viewerPayload.js';
@@ -29,12 +30,9 @@ export const DEFAULT_PAGE_LIMITS: PageLimits = { nodes: 40_000, edges: 150_000 }
  */
 function pageNodes(graph: AbstractGraph, limits: PageLimits): Set<string> | undefined {
   if (graph.order <= limits.nodes && graph.size <= limits.edges) return undefined;
-  // Degrees looked up once, not in the comparator: the sort asks for them n log n times.
-  const ranked = graph.mapNodes((node) => ({ node, degree: graph.degree(node) }));
-  ranked.sort((a, b) => b.degree - a.degree || (a.node < b.node ? -1 : 1));
   const kept = new Set<string>();
   let edges = 0;
-  for (const { node } of ranked) {
+  for (const { node } of rankNodes(graph)) {
     if (kept.size === limits.nodes) break;
     // Each node brings its edges to the nodes already kept.
     let added = 0;

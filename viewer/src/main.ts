@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import { rankNodes } from '../../src/graph/ranking.js';
 import type { NodePayload, ViewerPayload, ViewPayload } from '../../src/export/viewerPayload.js';
 import { ALL_TYPES, decodeState, defaultState, encodeState, type ColorMode, type NodeType, type ViewerState, type ViewName } from './state.js';
 
@@ -119,7 +120,7 @@ function within(start: string, hops: number): Set<string> {
 
 /** Which nodes the filters, the legend and the size limit leave on screen. */
 function computeShown(): Set<string> {
-  const ranked = graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : 1));
+  const ranked = rankNodes(graph).map(({ node }) => node);
   const allowed = state.limit > 0 && ranked.length > state.limit ? new Set(ranked.slice(0, state.limit)) : null;
   const ego = state.selected && state.hops > 0 && graph.hasNode(state.selected) ? within(state.selected, state.hops) : null;
   let inCategory: Set<string> | null = null;
