@@ -11,9 +11,11 @@ const hasAny = (attributes: Attributes): boolean => Object.keys(attributes).leng
 export async function writeGraphJson(graph: AbstractGraph, sink: TextSink): Promise<void> {
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   await sink.write(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
+  // A line per node and per edge: appended, so that writing waits once per flush (see TextSink).
   let first = true;
   for (const { node, attributes } of graph.nodeEntries()) {
-    await sink.write(`${first ? '' : ','}\n${JSON.stringify(hasAny(attributes) ? { key: node, attributes } : { key: node })}`);
+    sink.append(`${first ? '' : ','}\n${JSON.stringify(hasAny(attributes) ? { key: node, attributes } : { key: node })}`);
+    if (sink.full) await sink.flush();
     first = false;
   }
   await sink.write('\n],"edges":[');
@@ -26,7 +28,8 @@ export async function writeGraphJson(graph: AbstractGraph, sink: TextSink): Prom
       ...(hasAny(attributes) ? { attributes } : {}),
       ...(graph.type === 'mixed' && undirected ? { undirected: true } : {}),
     };
-    await sink.write(`${first ? '' : ','}\n${JSON.stringify(serialised)}`);
+    sink.append(`${first ? '' : ','}\n${JSON.stringify(serialised)}`);
+    if (sink.full) await sink.flush();
     first = false;
   }
   await sink.write('\n]}\n');

@@ -15,7 +15,11 @@ const STREAM_QUEUE_BYTES = 1 << 20;
 /** What a run writes before its outputs are complete, or moves aside while it replaces them. */
 const TEMPORARY = /^\..+\.\d+\.(?:tmp|old)$/;
 
-/** Where writers put their text: `write` waits when the disk is behind; `append` + `full` + `flush` for writers that cannot await. */
+/**
+ * Where writers put their text: `write` waits when the disk is behind. `append`, then `flush` when
+ * `full`, is for writers that cannot await (n3's) and for those that write many small pieces (a line
+ * per node or edge): they wait once per 64 KiB flush, not once per piece.
+ */
 export interface TextSink {
   write(text: string): Promise<void>;
   append(text: string): void;
