@@ -1,9 +1,11 @@
 /**
- * The writing baseline at scale, in a process of its own: the named-graph statements of a corpus
- * built into memory first (not timed), then n3's Writer serialising them as N-Quads and as TriG
- * with nothing else to do: its output goes nowhere, so neither quad generation nor the disk is in
- * the figure. Prints one JSON line: {"quads", "seconds"}. bench/scale.ts runs it beside the
- * build's own pass that writes graph.nq and graph.trig.
+ * The writing baselines at scale, in a process of its own, one per RDF pass of the build: the
+ * statements of a corpus built into memory first (not timed), then n3's Writer serialising them
+ * with nothing else to do (its output goes nowhere, so neither quad generation nor the disk is in
+ * the figure): the named-graph statements as N-Quads and TriG, the union as Turtle and N-Triples.
+ * Prints one JSON line: {"namedGraphs": {"quads", "seconds"}, "union": {"quads", "seconds"}}.
+ * bench/scale.ts sets them beside the build's passes that write graph.nq + graph.trig and
+ * graph.ttl + graph.nt.
  *
  *   node --import tsx bench/n3Baseline.ts DIGESTS
  */
@@ -12,7 +14,7 @@ import { Writer, type Quad } from 'n3';
 import { analyseGraph } from '../src/analyse/analyseGraph.js';
 import { Diagnostics } from '../src/diagnostics.js';
 import { exportQuads } from '../src/export/rdf/quads.js';
-import { RDF_FORMATS } from '../src/export/rdf/rdf.js';
+import { RDF_FORMATS, type RdfFormat } from '../src/export/rdf/rdf.js';
 import { DEFAULT_BASE, NS } from '../src/export/rdf/vocabulary.js';
 import { buildKnowledgeGraph } from '../src/graph/buildGraph.js';
 import { loadTaxonomy } from '../src/graph/taxonomy.js';
@@ -26,14 +28,25 @@ if (input === undefined) {
 const { records, files, spellings } = await readDigests([input], { diagnostics: new Diagnostics() });
 const taxonomy = loadTaxonomy();
 const { graph } = await buildKnowledgeGraph(records, { taxonomy, spellings, digests: files });
-const quads: Quad[] = [...exportQuads({ analysis: analyseGraph(graph), taxonomy, base: DEFAULT_BASE }, RDF_FORMATS.nq.namedGraphs)].flat();
-globalThis.gc?.();
-const start = performance.now();
-for (const format of ['nq', 'trig'] as const) {
-  await new Promise<void>((resolve, reject) => {
-    const writer = new Writer({ write: () => {}, end: () => {} }, { format: RDF_FORMATS[format].n3, prefixes: format === 'trig' ? { ...NS } : {}, end: false });
-    writer.addQuads(quads);
-    writer.end((error) => (error ? reject(error) : resolve()));
-  });
+const source = { analysis: analyseGraph(graph), taxonomy, base: DEFAULT_BASE };
+
+/** n3 serialising one pass's statements, held in memory, in each of its formats; the quads are let go after. */
+async function timePass(formats: readonly RdfFormat[]): Promise<{ quads: number; seconds: number }> {
+  const { namedGraphs } = RDF_FORMATS[formats[0] as RdfFormat];
+  const quads: Quad[] = [...exportQuads(source, namedGraphs)].flat();
+  globalThis.gc?.();
+  const start = performance.now();
+  for (const format of formats) {
+    const { n3 } = RDF_FORMATS[format];
+    await new Promise<void>((resolve, reject) => {
+      const writer = new Writer({ write: () => {}, end: () => {} }, { format: n3, prefixes: n3 === 'Turtle' || n3 === 'TriG' ? { ...NS } : {}, end: false });
+      writer.addQuads(quads);
+      writer.end((error) => (error ? reject(error) : resolve()));
+    });
+  }
+  return { quads: quads.length, seconds: (performance.now() - start) / 1000 };
 }
-process.stdout.write(`${JSON.stringify({ quads: quads.length, seconds: (performance.now() - start) / 1000 })}\n`);
+
+const namedGraphs = await timePass(['nq', 'trig']);
+const union = await timePass(['ttl', 'nt']);
+process.stdout.write(`${JSON.stringify({ namedGraphs, union })}\n`);
