@@ -19,6 +19,7 @@ import { DEFAULT_BASE, NS } from '../src/export/rdf/vocabulary.js';
 import { buildKnowledgeGraph } from '../src/graph/buildGraph.js';
 import { loadTaxonomy } from '../src/graph/taxonomy.js';
 import { readDigests } from '../src/read/readDigests.js';
+import type { N3Pass } from './scale.js';
 
 const [input] = process.argv.slice(2);
 if (input === undefined) {
@@ -31,7 +32,7 @@ const { graph } = await buildKnowledgeGraph(records, { taxonomy, spellings, dige
 const source = { analysis: analyseGraph(graph), taxonomy, base: DEFAULT_BASE };
 
 /** n3 serialising one pass's statements, held in memory, in each of its formats; the quads are let go after. */
-async function timePass(formats: readonly RdfFormat[]): Promise<{ quads: number; seconds: number }> {
+async function timePass(formats: readonly RdfFormat[]): Promise<N3Pass> {
   const { namedGraphs } = RDF_FORMATS[formats[0] as RdfFormat];
   const quads: Quad[] = [...exportQuads(source, namedGraphs)].flat();
   globalThis.gc?.();
