@@ -14,6 +14,7 @@ import { Writer, type Quad } from 'n3';
 import { analyseGraph } from '../src/analyse/analyseGraph.js';
 import { Diagnostics } from '../src/diagnostics.js';
 import { exportQuads } from '../src/export/rdf/quads.js';
+import { snapshotRdfSource } from '../src/export/rdf/snapshot.js';
 import { RDF_FORMATS, type RdfFormat } from '../src/export/rdf/rdf.js';
 import { DEFAULT_BASE, NS } from '../src/export/rdf/vocabulary.js';
 import { buildKnowledgeGraph } from '../src/graph/buildGraph.js';
@@ -29,12 +30,12 @@ if (input === undefined) {
 const { records, files, spellings } = await readDigests([input], { diagnostics: new Diagnostics() });
 const taxonomy = loadTaxonomy();
 const { graph } = await buildKnowledgeGraph(records, { taxonomy, spellings, digests: files });
-const source = { analysis: analyseGraph(graph), taxonomy, base: DEFAULT_BASE };
+const snapshot = snapshotRdfSource({ analysis: analyseGraph(graph), taxonomy, base: DEFAULT_BASE });
 
 /** n3 serialising one pass's statements, held in memory, in each of its formats; the quads are let go after. */
 async function timePass(formats: readonly RdfFormat[]): Promise<N3Pass> {
   const { namedGraphs } = RDF_FORMATS[formats[0] as RdfFormat];
-  const quads: Quad[] = [...exportQuads(source, namedGraphs)].flat();
+  const quads: Quad[] = [...exportQuads(snapshot, namedGraphs)].flat();
   globalThis.gc?.();
   const start = performance.now();
   for (const format of formats) {

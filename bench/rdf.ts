@@ -11,6 +11,7 @@ import { analyseGraph } from '../src/analyse/analyseGraph.js';
 import { Diagnostics } from '../src/diagnostics.js';
 import { writeOutputs } from '../src/export/outputFiles.js';
 import { exportQuads, type RdfSource } from '../src/export/rdf/quads.js';
+import { snapshotRdfSource } from '../src/export/rdf/snapshot.js';
 import { RDF_FORMATS, writeRdf, type RdfFormat } from '../src/export/rdf/rdf.js';
 import { DEFAULT_BASE } from '../src/export/rdf/vocabulary.js';
 import { buildKnowledgeGraph } from '../src/graph/buildGraph.js';
@@ -48,7 +49,7 @@ export async function benchRdf(corpus: string): Promise<void> {
     const { n3, namedGraphs, file } = RDF_FORMATS[format];
     globalThis.gc?.();
     const ours = await withPeakRss(() => writeOutputs(dir, new Map([[file, (sink) => writeRdf(source, format, sink)]])));
-    const quads: Quad[] = [...exportQuads(source, namedGraphs)].flat();
+    const quads: Quad[] = [...exportQuads(snapshotRdfSource(source), namedGraphs)].flat();
     globalThis.gc?.();
     const baseline = await withPeakRss(
       () =>

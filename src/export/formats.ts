@@ -4,8 +4,8 @@ import { writeGexf } from './gexf.js';
 import { writeGraphJson } from './graphJson.js';
 import { writeGraphML } from './graphml.js';
 import { writeViewer } from './html.js';
-import type { FileLayout, JointOutput, Output, TextSink } from './outputFiles.js';
-import { RDF_FORMATS, writeRdfTogether, type RdfFormat } from './rdf/rdf.js';
+import type { DetachedOutput, FileLayout, Output, TemporaryTarget } from './outputFiles.js';
+import { RDF_FORMATS, writeRdfOnWorker, type RdfFormat } from './rdf/rdf.js';
 
 /** What every exporter may draw on. */
 export interface ExportContext {
@@ -77,28 +77,32 @@ function rdfFile(context: ExportContext, format: RdfFormat): [string, FileLayout
   return [file, 'file'];
 }
 
-function rdfOutput(context: ExportContext, formats: readonly RdfFormat[]): JointOutput {
+/**
+ * The RDF formats chosen, written together on a worker thread while this one writes the other
+ * outputs: formats of the same statements share one walk over the graph.
+ */
+function rdfOutput(context: ExportContext, formats: readonly RdfFormat[]): DetachedOutput {
   const files = new Map(formats.map((format) => rdfFile(context, format)));
   const names = [...files.keys()];
   return {
     files,
-    write: (sinks) => writeRdfTogether(context, new Map(formats.map((format, index) => [format, sinks.get(names[index] as string) as TextSink]))),
+    start: (targets, onFileDone) =>
+      writeRdfOnWorker(
+        context,
+        formats.map((format, index) => ({ format, target: targets[index] as TemporaryTarget })),
+        (format) => onFileDone(names[formats.indexOf(format)] as string),
+      ),
   };
 }
-
-/** Formats of the same statements: chosen together, they are written in one walk over the graph. */
-const SHARED_PASSES: readonly (readonly RdfFormat[])[] = [
-  ['ttl', 'nt'],
-  ['nq', 'trig'],
-];
 
 /** Every file the chosen exporters write, by name, in the order of the exporters. */
 export function exportOutputs(exporters: readonly Exporter[], context: ExportContext): Map<string, Output> {
   const outputs = new Map<string, Output>();
   for (const exporter of exporters) for (const [name, output] of exporter.files(context)) outputs.set(name, output);
-  const chosen = new Set(exporters.map((e) => e.format));
-  for (const formats of SHARED_PASSES.filter((pass) => pass.every((format) => chosen.has(format)))) {
-    const output = rdfOutput(context, formats);
+  // One worker for all of them: each would otherwise copy the graph.
+  const rdfFormats = (Object.keys(RDF_FORMATS) as RdfFormat[]).filter((format) => exporters.some((e) => e.format === format));
+  if (rdfFormats.length > 1) {
+    const output = rdfOutput(context, rdfFormats);
     for (const name of output.files.keys()) outputs.set(name, output);
   }
   return outputs;

@@ -89,20 +89,25 @@ export interface PartLayout {
   readonly mediaType: string;
 }
 
-/** One file of a joint output: a plain file, or a folder of parts (which only a joint output writes). */
+/** One file of a detached output: a plain file, or a folder of parts (which only a detached output writes). */
 export type FileLayout = 'file' | PartLayout;
 
+/** Where one file of an output is written before it is renamed into place, and how it is laid out. */
+export type TemporaryTarget = readonly [temp: string, layout: FileLayout];
+
 /**
- * Files made in one pass over the same data, each into its own sink: two serialisations of the
- * same statements then cost one walk over the graph, not two. The outputs map each of its files'
- * names to this one object; it is written when the first of them comes up.
+ * Files another thread writes (the RDF formats, on a worker), possibly several in one pass over the
+ * same data (Turtle and N-Triples). `start` writes them whole into the temporary targets it is given
+ * (with {@link writeTogether}), in the order of `files`, and reports each file as it is done. The
+ * outputs map each of its files' names to this one object. Detached outputs are started before the
+ * others and waited for after them, so both threads write at once.
  */
-export interface JointOutput {
+export interface DetachedOutput {
   readonly files: ReadonlyMap<string, FileLayout>;
-  write(sinks: ReadonlyMap<string, TextSink>): Promise<void>;
+  start(targets: readonly TemporaryTarget[], onFileDone: (name: string) => void): Promise<void>;
 }
 
-export type Output = FileWriter | JointOutput;
+export type Output = FileWriter | DetachedOutput;
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -253,9 +258,12 @@ async function openSink(temp: string, layout: FileLayout): Promise<OpenSink> {
   return { sink, failed, close, abort: () => destroyed(stream) };
 }
 
-/** Writes files into their temporary paths in one pass: `write` fills the sinks, in `targets` order. */
-async function writeTogether(
-  targets: readonly (readonly [temp: string, layout: FileLayout])[],
+/**
+ * Writes files into their temporary paths in one pass: `write` fills the sinks, in `targets` order.
+ * On failure the files are closed unfinished, for the caller to remove.
+ */
+export async function writeTogether(
+  targets: readonly TemporaryTarget[],
   write: (sinks: readonly TextSink[]) => Promise<void>,
 ): Promise<void> {
   const open: OpenSink[] = [];
@@ -277,7 +285,8 @@ async function writeTogether(
 /**
  * Write a set of outputs whole or not at all: each goes to a temporary file (or folder) beside its
  * target, and only when every one is complete are they renamed into place. On any failure the
- * temporary files are removed and the previous outputs stay as they were.
+ * temporary files are removed and the previous outputs stay as they were. Detached outputs are
+ * started first and written meanwhile on their own thread; the rest are written here, one by one.
  */
 export async function writeOutputs(
   folder: string,
@@ -289,37 +298,59 @@ export async function writeOutputs(
   for (const name of await readdir(folder)) {
     if (TEMPORARY.test(name)) await rm(path.join(folder, name), { recursive: true, force: true });
   }
-  // Each file's temporary path and layout, in the order written.
-  const temporary = new Map<string, readonly [temp: string, layout: FileLayout]>();
+  // Each output once, with its files' targets: a detached output is listed under each of its files, a
+  // file writer is one file's (the same function may write two).
+  const jobs = new Map<string | DetachedOutput, { output: Output; names: string[]; targets: TemporaryTarget[] }>();
+  for (const [name, output] of outputs) {
+    const key = typeof output === 'function' ? name : output;
+    const job = jobs.get(key) ?? { output, names: [], targets: [] };
+    jobs.set(key, job);
+    const layout: FileLayout = typeof output === 'function' ? 'file' : (output.files.get(name) as FileLayout);
+    job.names.push(name);
+    job.targets.push([path.join(folder, `.${name}.${process.pid}.tmp`), layout]);
+  }
+  let done = 0;
+  const fileDone = (name: string): void => onFile?.(name, ++done, outputs.size);
+  const detached: Promise<void>[] = [];
+  let detachedFailed = false;
   try {
-    for (const [name, output] of outputs) {
-      if (temporary.has(name)) continue;
-      const layouts: ReadonlyMap<string, FileLayout> = typeof output === 'function' ? new Map([[name, 'file']]) : output.files;
-      const names = [...layouts.keys()];
-      const targets = names.map((file) => [path.join(folder, `.${file}.${process.pid}.tmp`), layouts.get(file) as FileLayout] as const);
-      for (const [index, file] of names.entries()) temporary.set(file, targets[index] as (typeof targets)[number]);
-      await writeTogether(targets, (sinks) => {
-        if (typeof output === 'function') return output(sinks[0] as TextSink);
-        return output.write(new Map(names.map((file, index) => [file, sinks[index] as TextSink])));
+    for (const { output, targets } of jobs.values()) {
+      if (typeof output === 'function') continue;
+      const started = output.start(targets, fileDone);
+      started.catch(() => {
+        detachedFailed = true;
       });
-      for (const [index, file] of names.entries()) onFile?.(file, temporary.size - names.length + index + 1, outputs.size);
+      detached.push(started);
     }
-    for (const [name, [temp, layout]] of temporary) {
-      const target = path.join(folder, name);
-      if (layout !== 'file') {
-        // A folder cannot be renamed over another: the old one steps aside first.
-        const old = path.join(folder, `.${name}.${process.pid}.old`);
-        await rename(target, old).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
-        });
-        await rename(temp, target);
-        await rm(old, { recursive: true, force: true });
-      } else {
-        await rename(temp, target);
-      }
+    for (const { output, names, targets } of jobs.values()) {
+      if (detachedFailed) break;
+      if (typeof output !== 'function') continue;
+      await writeTogether(targets, (sinks) => output(sinks[0] as TextSink));
+      fileDone(names[0] as string);
+    }
+    await Promise.all(detached);
+    for (const { names, targets } of jobs.values()) {
+      for (const [index, name] of names.entries()) await moveIntoPlace(folder, name, targets[index] as TemporaryTarget);
     }
   } catch (error) {
-    await Promise.all([...temporary.values()].map(([temp]) => rm(temp, { recursive: true, force: true })));
+    // A detached output may still be writing its files: they are removed once it has stopped.
+    await Promise.allSettled(detached);
+    await Promise.all([...jobs.values()].flatMap(({ targets }) => targets.map(([temp]) => rm(temp, { recursive: true, force: true }))));
     throw error;
   }
+}
+
+async function moveIntoPlace(folder: string, name: string, [temp, layout]: TemporaryTarget): Promise<void> {
+  const target = path.join(folder, name);
+  if (layout === 'file') {
+    await rename(temp, target);
+    return;
+  }
+  // A folder cannot be renamed over another: the old one steps aside first.
+  const old = path.join(folder, `.${name}.${process.pid}.old`);
+  await rename(target, old).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(temp, target);
+  await rm(old, { recursive: true, force: true });
 }

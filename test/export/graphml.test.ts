@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { writeGraphML, xmlText } from '../../src/export/graphml.js';
-import { writeOutputs, type JointOutput, type TextSink } from '../../src/export/outputFiles.js';
+import { writeOutputs, writeTogether, type DetachedOutput, type Output, type TextSink } from '../../src/export/outputFiles.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 async function graphml(graph: DirectedGraph): Promise<string> {
@@ -75,24 +75,83 @@ describe('writeOutputs', () => {
     expect(await readFile(path.join(dir, 'a.txt'), 'utf8')).toBe('new a');
   });
 
-  it('writes the files of a joint output in one pass, and neither when the pass fails', async () => {
+  /** An output that writes its files "elsewhere": here, after `ready` resolves, as another thread would. */
+  const detached = (ready: Promise<unknown>, fail: boolean, log: string[]): DetachedOutput => ({
+    files: new Map([['d1.txt', 'file'], ['d2.txt', 'file']]),
+    start: async (targets, onFileDone) => {
+      log.push('detached started');
+      await ready;
+      await writeTogether(targets, async ([d1, d2]) => {
+        await d1?.write('d1');
+        await d2?.write('d'.repeat(200_000));
+        if (fail) throw new Error('the other thread failed');
+      });
+      log.push('detached done');
+      onFileDone('d1.txt');
+      onFileDone('d2.txt');
+    },
+  });
+
+  it('starts a detached output before the others, writes them meanwhile, and renames every file once all are done', async () => {
     const dir = await tempDir('arxiv-kg-');
-    const joint = (fail: boolean): JointOutput => ({
-      files: new Map([['x.txt', 'file'], ['y.txt', 'file']]),
-      write: async (sinks) => {
-        await sinks.get('x.txt')?.write('x');
-        await sinks.get('y.txt')?.write('y'.repeat(200_000));
-        if (fail) throw new Error('disk full');
-      },
-    });
+    const log: string[] = [];
+    let release = (): void => {};
+    const ready = new Promise<void>((resolve) => (release = resolve));
+    const output = detached(ready, false, log);
     const names: string[] = [];
-    await writeOutputs(dir, new Map([['x.txt', joint(false)], ['y.txt', joint(false)]]), (name) => names.push(name));
-    expect(names).toEqual(['x.txt', 'y.txt']);
-    expect(await readFile(path.join(dir, 'x.txt'), 'utf8')).toBe('x');
-    expect((await readFile(path.join(dir, 'y.txt'), 'utf8')).length).toBe(200_000);
-    const failing = joint(true);
-    await expect(writeOutputs(dir, new Map([['x.txt', failing], ['y.txt', failing]]))).rejects.toThrow('disk full');
-    expect((await readdir(dir)).sort()).toEqual(['x.txt', 'y.txt']);
-    expect(await readFile(path.join(dir, 'x.txt'), 'utf8')).toBe('x');
+    await writeOutputs(
+      dir,
+      new Map<string, Output>([
+        ['a.txt', async (sink) => {
+          log.push('a written');
+          await sink.write('a');
+          // The detached files are not in place while the others are still being written.
+          expect(await readdir(dir)).not.toContain('d1.txt');
+          release();
+        }],
+        ['d1.txt', output],
+        ['d2.txt', output],
+      ]),
+      (name, done, total) => names.push(`${name} ${done}/${total}`),
+    );
+    expect(log).toEqual(['detached started', 'a written', 'detached done']);
+    expect(names).toEqual(['a.txt 1/3', 'd1.txt 2/3', 'd2.txt 3/3']);
+    expect((await readdir(dir)).sort()).toEqual(['a.txt', 'd1.txt', 'd2.txt']);
+    expect((await readFile(path.join(dir, 'd2.txt'), 'utf8')).length).toBe(200_000);
+  });
+
+  it('keeps the previous outputs when a detached output fails, and leaves none of its files', async () => {
+    const dir = await tempDir('arxiv-kg-');
+    await writeFile(path.join(dir, 'a.txt'), 'old a');
+    const output = detached(Promise.resolve(), true, []);
+    const failing = writeOutputs(dir, new Map<string, Output>([
+      ['a.txt', (sink) => sink.write('new a')],
+      ['d1.txt', output],
+      ['d2.txt', output],
+    ]));
+    await expect(failing).rejects.toThrow('the other thread failed');
+    expect(await readdir(dir)).toEqual(['a.txt']);
+    expect(await readFile(path.join(dir, 'a.txt'), 'utf8')).toBe('old a');
+  });
+
+  it('when a file written here fails, waits for a detached output to stop before removing its files', async () => {
+    const dir = await tempDir('arxiv-kg-');
+    let release = (): void => {};
+    const ready = new Promise<void>((resolve) => (release = resolve));
+    const log: string[] = [];
+    const output = detached(ready, false, log);
+    const failing = writeOutputs(dir, new Map<string, Output>([
+      ['d1.txt', output],
+      ['d2.txt', output],
+      ['a.txt', async (sink) => {
+        await sink.write('a');
+        // The detached output writes its temporary files only after this one has failed.
+        setTimeout(release, 50);
+        throw new Error('disk full');
+      }],
+    ]));
+    await expect(failing).rejects.toThrow('disk full');
+    expect(log).toEqual(['detached started', 'detached done']);
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_FILE, writeOutputs, type JointOutput, type TextSink } from '../../src/export/outputFiles.js';
+import { MANIFEST_FILE, writeOutputs, writeTogether, type DetachedOutput, type TextSink } from '../../src/export/outputFiles.js';
 import { runCli } from '../helpers/runCli.js';
 import { tempDir } from '../helpers/tempDir.js';
 
@@ -29,12 +29,12 @@ async function readParts(folder: string): Promise<{ manifest: Manifest; texts: s
 
 describe('parted outputs', () => {
   const lines = Array.from({ length: 40 }, (_, i) => `<s${i}> <p> "é ${'x'.repeat(i % 7)}" .\n`);
-  const parted = (name: string, partBytes: number, gzip: boolean, text = lines.join('')): JointOutput => ({
+  const parted = (name: string, partBytes: number, gzip: boolean, text = lines.join('')): DetachedOutput => ({
     files: new Map([[name, { partBytes, gzip, extension: 'nq', mediaType: 'application/n-quads' }]]),
-    write: async (sinks) => {
-      const sink = sinks.get(name) as TextSink;
-      for (const piece of text.match(/[\s\S]{1,13}/g) ?? []) await sink.write(piece);
-    },
+    start: (targets) =>
+      writeTogether(targets, async ([sink]) => {
+        for (const piece of text.match(/[\s\S]{1,13}/g) ?? []) await (sink as TextSink).write(piece);
+      }),
   });
 
   it.each([false, true])('cuts between lines, every part at most partBytes, nothing lost (gzip %s)', async (gzip) => {
@@ -55,14 +55,14 @@ describe('parted outputs', () => {
 
   it.each([false, true])('leaves no part behind when the pass fails (gzip %s)', async (gzip) => {
     const dir = await tempDir('arxiv-kg-parts-');
-    const failing: JointOutput = {
+    const failing: DetachedOutput = {
       files: new Map([['graph.nq.parts', { partBytes: 100, gzip, extension: 'nq', mediaType: 'application/n-quads' }]]),
-      write: async (sinks) => {
-        const sink = sinks.get('graph.nq.parts') as TextSink;
-        for (const line of lines) await sink.write(line);
-        await sink.flush();
-        throw new Error('disk full');
-      },
+      start: (targets) =>
+        writeTogether(targets, async ([sink]) => {
+          for (const line of lines) await (sink as TextSink).write(line);
+          await (sink as TextSink).flush();
+          throw new Error('disk full');
+        }),
     };
     await expect(writeOutputs(dir, new Map([['graph.nq.parts', failing]]))).rejects.toThrow('disk full');
     expect(await readdir(dir)).toEqual([]);

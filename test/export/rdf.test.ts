@@ -3,20 +3,23 @@ import path from 'node:path';
 import { Parser, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { analyseGraph } from '../../src/analyse/analyseGraph.js';
-import { EXPORTERS, exportOutputs } from '../../src/export/formats.js';
+import { EXPORTERS, exportOutputs, type ExportContext } from '../../src/export/formats.js';
 import { writeOutputs, type TextSink } from '../../src/export/outputFiles.js';
 import { exportQuads, languageOf, type RdfSource } from '../../src/export/rdf/quads.js';
 import { RDF_FORMATS, writeRdf, writeRdfTogether, type RdfFormat } from '../../src/export/rdf/rdf.js';
+import { snapshotRdfSource } from '../../src/export/rdf/snapshot.js';
 import { iriSegment, minter, paperIri } from '../../src/export/rdf/vocabulary.js';
 import { buildKnowledgeGraph } from '../../src/graph/buildGraph.js';
 import { loadTaxonomy } from '../../src/graph/taxonomy.js';
 import type { PaperRecord } from '../../src/read/types.js';
+import { drawnAnalysis } from '../helpers/drawnAnalysis.js';
 import { tempDir } from '../helpers/tempDir.js';
+import { workerThreads } from '../helpers/workerThreads.js';
 
 const BASE = 'https://example.org/kg/';
 const HOSTILE = 'Quote " backslash \\ gt > lt < amp & tab\tnewline\nbell\u0007 nul\u0000 emoji 😀 中文';
 
-async function source(): Promise<RdfSource> {
+async function source(): Promise<RdfSource & ExportContext> {
   const taxonomy = loadTaxonomy();
   const records: PaperRecord[] = [
     {
@@ -73,7 +76,7 @@ describe('minted IRIs', () => {
 describe('exportQuads', () => {
   it('puts each digest in its own named graph, with its provenance, and the union has no repeats', async () => {
     const s = await source();
-    const named = [...exportQuads(s, true)].flat();
+    const named = [...exportQuads(snapshotRdfSource(s), true)].flat();
     const graphs = new Set(named.map((q) => q.graph.value));
     expect([...graphs]).toEqual([
       'https://example.org/kg/graph/digest/a%20b%2F2026-01-02%20digest.md',
@@ -82,7 +85,7 @@ describe('exportQuads', () => {
       'https://example.org/kg/graph/analysis',
     ]);
     expect(new Set(named.map(key)).size).toBe(named.length);
-    const union = [...exportQuads(s, false)].flat();
+    const union = [...exportQuads(snapshotRdfSource(s), false)].flat();
     expect(union.every((q) => q.graph.termType === 'DefaultGraph')).toBe(true);
     expect(new Set(union.map(key)).size).toBe(union.length);
     // The paper listed by both digests is in both graphs, once in the union.
@@ -97,25 +100,56 @@ describe('exportQuads', () => {
     const text = await written(format);
     const { namedGraphs } = RDF_FORMATS[format];
     const parsed = new Parser({ format: RDF_FORMATS[format].n3 }).parse(text);
-    const expected = [...exportQuads(await source(), namedGraphs)].flat();
+    const expected = [...exportQuads(snapshotRdfSource(await source()), namedGraphs)].flat();
     expect(new Set(parsed.map(key))).toEqual(new Set(expected.map(key)));
     expect(parsed).toHaveLength(expected.length);
   });
 
-  it.each([['ttl', 'nt'], ['nq', 'trig']] as const)('writes %s and %s in one pass, byte for byte as written apart', async (first, second) => {
+  it('writes every RDF format chosen on one worker thread, each byte for byte as written apart here, and lets the thread go', async () => {
     const dir = await tempDir('arxiv-kg-rdf-');
-    const s = await source();
-    const outputs = exportOutputs(EXPORTERS.filter((e) => e.format === first || e.format === second), s);
-    const joint = outputs.get(RDF_FORMATS[first].file);
-    expect(joint).toBeDefined();
-    expect(outputs.get(RDF_FORMATS[second].file)).toBe(joint);
+    const outputs = exportOutputs(EXPORTERS.filter((e) => e.format in RDF_FORMATS), await source());
+    const formats = Object.keys(RDF_FORMATS) as RdfFormat[];
+    expect(new Set(formats.map((format) => outputs.get(RDF_FORMATS[format].file))).size).toBe(1);
+    const before = workerThreads();
+    let whileWritingHere = before;
+    // A file written on this thread meanwhile sees the worker running.
+    outputs.set('here.txt', async (sink) => {
+      whileWritingHere = workerThreads();
+      await sink.write('here');
+    });
     await writeOutputs(dir, outputs);
-    expect(await readFile(path.join(dir, RDF_FORMATS[first].file), 'utf8')).toBe(await written(first));
-    expect(await readFile(path.join(dir, RDF_FORMATS[second].file), 'utf8')).toBe(await written(second));
+    expect(whileWritingHere).toBe(before + 1);
+    expect(workerThreads()).toBe(before);
+    for (const format of formats) {
+      expect(await readFile(path.join(dir, RDF_FORMATS[format].file), 'utf8')).toBe(await written(format));
+    }
+  });
+
+  it('fails with the error met on the worker thread, and lets the thread go', async () => {
+    const outputs = exportOutputs(EXPORTERS.filter((e) => e.format === 'ttl' || e.format === 'nt'), await source());
+    const output = outputs.get('graph.ttl');
+    if (output === undefined || typeof output === 'function' || !('start' in output)) throw new Error('expected a detached output');
+    const dir = await tempDir('arxiv-kg-rdf-');
+    const before = workerThreads();
+    const missing = path.join(dir, 'no such folder', 'graph.ttl.tmp');
+    await expect(output.start([[missing, 'file'], [path.join(dir, 'graph.nt.tmp'), 'file']], () => {})).rejects.toThrow(/ENOENT.*no such folder/);
+    expect(workerThreads()).toBe(before);
+  });
+
+  it('makes the same statements from a copy of its snapshot, as a worker thread is sent it', async () => {
+    const sample = await drawnAnalysis();
+    for (const s of [await source(), { analysis: sample, taxonomy: loadTaxonomy(), base: BASE }]) {
+      const snapshot = snapshotRdfSource(s);
+      // structuredClone copies as postMessage does: a class instance or a function in the snapshot would not survive.
+      const copy = structuredClone(snapshot);
+      for (const namedGraphs of [true, false]) {
+        expect([...exportQuads(copy, namedGraphs)].flat().map(key)).toEqual([...exportQuads(snapshot, namedGraphs)].flat().map(key));
+      }
+    }
   });
 
   it('refuses to write in one pass formats that hold different statements', async () => {
     const sink: TextSink = { write: async () => {}, append: () => {}, full: false, flush: async () => {} };
-    await expect(writeRdfTogether(await source(), new Map([['ttl', sink], ['nq', sink]]))).rejects.toThrow('cannot write ttl and nq in one pass');
+    await expect(writeRdfTogether(snapshotRdfSource(await source()), new Map([['ttl', sink], ['nq', sink]]))).rejects.toThrow('cannot write ttl and nq in one pass');
   });
 });

@@ -1,9 +1,9 @@
 import { DataFactory } from 'n3';
 import type { NamedNode, Quad, Quad_Graph, Quad_Object } from 'n3';
 import type { Analysis } from '../../analyse/analyseGraph.js';
-import type { KnowledgeGraph, NodeAttributes } from '../../graph/buildGraph.js';
+import type { NodeType } from '../../graph/buildGraph.js';
 import type { Taxonomy } from '../../graph/taxonomy.js';
-import { authorsOf, keywordsOf } from '../../graph/views.js';
+import type { RdfNode, RdfSnapshot } from './snapshot.js';
 import { NS, minter, paperIri, type Minter } from './vocabulary.js';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
@@ -58,48 +58,64 @@ const PAPER_TEXT: readonly [attribute: string, predicate: NamedNode][] = [
 ];
 
 export interface RdfSource {
-  readonly analysis: Analysis;
-  readonly taxonomy: Taxonomy;
+  /** The graph, its communities stored on it, and each view's Louvain run and labelled communities. */
+  readonly analysis: Pick<Analysis, 'graph' | 'views'>;
+  readonly taxonomy: Pick<Taxonomy, 'concepts' | 'equivalences'>;
   /** Base of minted IRIs, ending in `/` or `#`. */
   readonly base: string;
 }
 
+/**
+ * The node attributes the statements read, by node type (besides `type`): what a copy of the graph
+ * for writing RDF elsewhere must keep (see `snapshot.ts`).
+ */
+export const STATEMENT_ATTRIBUTES: Readonly<Record<NodeType, readonly string[]>> = {
+  paper: ['paper_id', 'url', 'date', 'sources', ...PAPER_TEXT.map(([attribute]) => attribute)],
+  author: ['label', 'other_spellings'],
+  category: ['label', 'in_taxonomy', 'community'],
+  keyword: ['label', 'variants'],
+};
+
 /** The IRI of a node of the knowledge graph, whatever its type. */
-function nodeIri(graph: KnowledgeGraph, iris: Minter, node: string): string {
-  const a = graph.getNodeAttributes(node);
-  const key = node.slice(node.indexOf(':') + 1);
-  switch (a.type) {
+function nodeIri(iris: Minter, { key, attributes }: RdfNode): string {
+  const local = key.slice(key.indexOf(':') + 1);
+  switch (attributes.type) {
     case 'paper':
-      return paperIri(a.url as string);
+      return paperIri(attributes.url as string);
     case 'author':
-      return iris.person(key);
+      return iris.person(local);
     case 'category':
-      return iris.category(key);
+      return iris.category(local);
     case 'keyword':
-      return iris.keyword(key);
+      return iris.keyword(local);
   }
 }
 
 /** The IRIs one export mints: a node's is made once, as people and keywords are named in many statements. */
 interface Names {
   readonly iris: Minter;
-  node(node: string): NamedNode;
+  node(node: RdfNode): NamedNode;
 }
 
-function nameGraph(graph: KnowledgeGraph, base: string): Names {
+function nameNodes(base: string): Names {
   const iris = minter(base);
-  const made = new Map<string, NamedNode>();
+  const made = new Map<RdfNode, NamedNode>();
   return {
     iris,
     node(node) {
       let term = made.get(node);
       if (term === undefined) {
-        term = namedNode(nodeIri(graph, iris, node));
+        term = namedNode(nodeIri(iris, node));
         made.set(node, term);
       }
       return term;
     },
   };
+}
+
+/** A paper's authors, categories or keywords, from their indexes. */
+function linked(nodes: readonly RdfNode[], indexes: readonly number[] | undefined): RdfNode[] {
+  return (indexes ?? []).map((index) => nodes[index] as RdfNode);
 }
 
 /**
@@ -108,14 +124,13 @@ function nameGraph(graph: KnowledgeGraph, base: string): Names {
  */
 function paperQuads(
   out: QuadBatch,
-  source: RdfSource,
+  nodes: readonly RdfNode[],
   names: Names,
-  paper: string,
+  paper: RdfNode,
   g: Quad_Graph,
   seen: Set<string>,
 ): void {
-  const graph = source.analysis.graph;
-  const a = graph.getNodeAttributes(paper);
+  const a = paper.attributes;
   const p = names.node(paper);
   const id = a.paper_id as string;
   if (a.url === `https://arxiv.org/abs/${id}`) out.push(quad(p, rdf.type, fabio.Preprint, g));
@@ -127,11 +142,11 @@ function paperQuads(
   }
   if (typeof a.date === 'string') out.push(quad(p, kg.digestDate, literal(a.date, xsd.date), g));
 
-  for (const [index, category] of graph.outNeighbors(paper).filter((n) => graph.getNodeAttribute(n, 'type') === 'category').entries()) {
+  for (const [index, category] of linked(nodes, paper.categories).entries()) {
     const c = names.node(category);
     out.push(quad(p, index === 0 ? fabio.hasPrimarySubjectTerm : fabio.hasSubjectTerm, c, g));
     out.push(quad(p, dcterms.subject, c, g));
-    const ca = graph.getNodeAttributes(category);
+    const ca = category.attributes;
     if (ca.in_taxonomy !== true && !seen.has(c.value)) {
       // A digest's own section name: a concept of its own scheme, not of arXiv's taxonomy.
       seen.add(c.value);
@@ -142,10 +157,10 @@ function paperQuads(
   }
 
   // Creators with the paper's other statements first (Turtle groups them), then the authorships.
-  const authors = authorsOf(graph, paper);
+  const authors = linked(nodes, paper.authors);
   for (const author of authors) out.push(quad(p, dcterms.creator, names.node(author), g));
   for (const [index, author] of authors.entries()) {
-    const aa = graph.getNodeAttributes(author);
+    const aa = author.attributes;
     const person = names.node(author);
     const role = namedNode(names.iris.authorship(id, index + 1));
     out.push(quad(role, rdf.type, pro.RoleInTime, g));
@@ -185,7 +200,7 @@ class QuadBatch {
 }
 
 /** The arXiv taxonomy as a SKOS concept scheme. */
-function* taxonomyQuads(out: QuadBatch, source: RdfSource, iris: Minter, g: Quad_Graph): Generator<readonly Quad[]> {
+function* taxonomyQuads(out: QuadBatch, source: RdfSnapshot, iris: Minter, g: Quad_Graph): Generator<readonly Quad[]> {
   const scheme = namedNode(iris.taxonomyScheme);
   out.push(quad(scheme, rdf.type, skos.ConceptScheme, g));
   out.push(quad(scheme, skos.prefLabel, literal('arXiv category taxonomy', 'en'), g));
@@ -193,7 +208,7 @@ function* taxonomyQuads(out: QuadBatch, source: RdfSource, iris: Minter, g: Quad
   out.push(quad(scheme, dcterms.rights, literal('MIT License, Copyright (c) Cornell University'), g));
   const iriOf = { group: iris.group, archive: iris.archive, category: iris.category };
   const parentOf = { group: undefined, archive: iris.group, category: iris.archive };
-  for (const c of source.taxonomy.concepts()) {
+  for (const c of source.concepts) {
     const s = namedNode(iriOf[c.kind](c.code));
     out.push(quad(s, rdf.type, skos.Concept, g));
     out.push(quad(s, skos.inScheme, scheme, g));
@@ -206,7 +221,7 @@ function* taxonomyQuads(out: QuadBatch, source: RdfSource, iris: Minter, g: Quad
     if (!c.active) out.push(quad(s, owl.deprecated, literal('true', xsd.boolean), g));
     if (out.full) yield out.take();
   }
-  for (const [alias, canonical] of source.taxonomy.equivalences()) {
+  for (const [alias, canonical] of source.equivalences) {
     out.push(quad(namedNode(iris.category(alias)), skos.exactMatch, namedNode(iris.category(canonical)), g));
   }
 }
@@ -218,14 +233,14 @@ const VIEW_TITLES = {
 } as const;
 
 /** What we derived: keywords as a SKOS scheme, the papers' keywords, communities and their runs. */
-function* analysisQuads(out: QuadBatch, source: RdfSource, names: Names, g: Quad_Graph): Generator<readonly Quad[]> {
-  const { graph } = source.analysis;
+function* analysisQuads(out: QuadBatch, source: RdfSnapshot, names: Names, g: Quad_Graph): Generator<readonly Quad[]> {
+  const { nodes } = source;
   const { iris } = names;
   const scheme = namedNode(iris.keywordScheme);
   out.push(quad(scheme, rdf.type, skos.ConceptScheme, g));
   out.push(quad(scheme, skos.prefLabel, literal('Keywords of the papers', 'en'), g));
-  for (const node of graph.nodes()) {
-    const a: NodeAttributes = graph.getNodeAttributes(node);
+  for (const node of nodes) {
+    const a = node.attributes;
     if (a.type === 'keyword') {
       const k = names.node(node);
       out.push(quad(k, rdf.type, skos.Concept, g));
@@ -234,11 +249,12 @@ function* analysisQuads(out: QuadBatch, source: RdfSource, names: Names, g: Quad
       for (const variant of (a.variants as readonly string[] | undefined) ?? []) out.push(quad(k, skos.altLabel, literal(variant), g));
     } else if (a.type === 'paper') {
       const p = names.node(node);
-      for (const { keyword } of keywordsOf(graph, node)) out.push(quad(p, dcterms.subject, names.node(keyword), g));
+      for (const keyword of linked(nodes, node.keywords)) out.push(quad(p, dcterms.subject, names.node(keyword), g));
     }
     if (out.full) yield out.take();
   }
-  for (const view of source.analysis.views) {
+  const byKey = new Map(nodes.map((node) => [node.key, node]));
+  for (const view of source.views) {
     const run = namedNode(iris.run(view.name));
     const { partition } = view;
     out.push(quad(run, rdf.type, prov.Activity, g));
@@ -247,17 +263,18 @@ function* analysisQuads(out: QuadBatch, source: RdfSource, names: Names, g: Quad
     out.push(quad(run, kg.resolution, double(partition.resolution), g));
     out.push(quad(run, kg.seed, integer(partition.seed), g));
     out.push(quad(run, kg.modularity, double(Math.round(partition.modularity * 1e6) / 1e6), g));
-    const members = new Map<number, string[]>();
-    for (const [node, c] of partition.community) {
+    const members = new Map<number, RdfNode[]>();
+    for (const [key, c] of partition.community) {
+      const node = byKey.get(key) as RdfNode;
       const list = members.get(c);
       if (list) list.push(node);
       else members.set(c, [node]);
     }
     if (view.name === 'full') {
       // Categories were placed after the optimisation, into the community holding most of their papers.
-      graph.forEachNode((node, a) => {
-        if (a.type === 'category') members.get(a.community as number)?.push(node);
-      });
+      for (const node of nodes) {
+        if (node.attributes.type === 'category') members.get(node.attributes.community as number)?.push(node);
+      }
     }
     for (const community of view.communities) {
       const c = namedNode(iris.community(view.name, community.id));
@@ -279,25 +296,25 @@ function* analysisQuads(out: QuadBatch, source: RdfSource, names: Names, g: Quad
  * it came from), the taxonomy in one, the analysis in another. With `namedGraphs` false the same
  * statements go to the default graph once each: the union, for Turtle and N-Triples.
  */
-export function* exportQuads(source: RdfSource, namedGraphs: boolean): Generator<readonly Quad[]> {
-  const { graph } = source.analysis;
+export function* exportQuads(source: RdfSnapshot, namedGraphs: boolean): Generator<readonly Quad[]> {
+  const { nodes } = source;
   const out = new QuadBatch();
-  const names = nameGraph(graph, source.base);
+  const names = nameNodes(source.base);
   const { iris } = names;
-  const papersByFile = new Map<string, string[]>();
-  graph.forEachNode((node, a) => {
-    if (a.type !== 'paper') return;
-    for (const where of a.sources as readonly string[]) {
+  const papersByFile = new Map<string, RdfNode[]>();
+  for (const node of nodes) {
+    if (node.attributes.type !== 'paper') continue;
+    for (const where of node.attributes.sources as readonly string[]) {
       const file = where.slice(0, where.lastIndexOf(':'));
       const list = papersByFile.get(file);
       if (list && list[list.length - 1] !== node) list.push(node);
       else if (!list) papersByFile.set(file, [node]);
     }
-  });
+  }
 
   const unionSeen = new Set<string>();
-  const unionPapers = new Set<string>();
-  for (const digest of graph.getAttribute('digests')) {
+  const unionPapers = new Set<RdfNode>();
+  for (const digest of source.digests) {
     const iri = namedNode(iris.digestGraph(digest.file));
     const g = namedGraphs ? iri : defaultGraph();
     out.push(quad(iri, rdf.type, prov.Entity, g));
@@ -310,7 +327,7 @@ export function* exportQuads(source: RdfSource, namedGraphs: boolean): Generator
         if (unionPapers.has(paper)) continue;
         unionPapers.add(paper);
       }
-      paperQuads(out, source, names, paper, g, seen);
+      paperQuads(out, nodes, names, paper, g, seen);
       if (out.full) yield out.take();
     }
   }

@@ -1,6 +1,10 @@
+import type { Worker } from 'node:worker_threads';
 import { Writer } from 'n3';
-import type { TextSink } from '../outputFiles.js';
+import { startWorker } from '../../workerThread.js';
+import type { TemporaryTarget, TextSink } from '../outputFiles.js';
 import { exportQuads, type RdfSource } from './quads.js';
+import type { RdfJob } from './rdfWorkerThread.js';
+import { snapshotRdfSource, type RdfSnapshot } from './snapshot.js';
 import { NS } from './vocabulary.js';
 
 export const RDF_FORMATS = {
@@ -17,14 +21,14 @@ export type RdfFormat = keyof typeof RDF_FORMATS;
  * held whole.
  */
 export function writeRdf(source: RdfSource, format: RdfFormat, sink: TextSink): Promise<void> {
-  return writeRdfTogether(source, new Map([[format, sink]]));
+  return writeRdfTogether(snapshotRdfSource(source), new Map([[format, sink]]));
 }
 
 /**
  * Several formats of the same statements (Turtle and N-Triples; N-Quads and TriG) from one walk over
  * the graph, each quad handed to every format's writer in turn.
  */
-export async function writeRdfTogether(source: RdfSource, sinks: ReadonlyMap<RdfFormat, TextSink>): Promise<void> {
+export async function writeRdfTogether(source: RdfSnapshot, sinks: ReadonlyMap<RdfFormat, TextSink>): Promise<void> {
   const formats = [...sinks.keys()];
   const namedGraphs = new Set(formats.map((format) => RDF_FORMATS[format].namedGraphs));
   if (namedGraphs.size !== 1) throw new Error(`cannot write ${formats.join(' and ')} in one pass: they hold different statements`);
@@ -42,5 +46,49 @@ export async function writeRdfTogether(source: RdfSource, sinks: ReadonlyMap<Rdf
   }
   for (const { writer } of writers) {
     await new Promise<void>((resolve, reject) => writer.end((error) => (error ? reject(error) : resolve())));
+  }
+}
+
+/** The formats grouped by the statements they hold, each group one walk over the graph (Turtle with N-Triples, N-Quads with TriG). */
+export function rdfPasses<T extends { readonly format: RdfFormat }>(files: readonly T[]): T[][] {
+  const passes = new Map<boolean, T[]>();
+  for (const file of files) {
+    const { namedGraphs } = RDF_FORMATS[file.format];
+    passes.set(namedGraphs, [...(passes.get(namedGraphs) ?? []), file]);
+  }
+  return [...passes.values()];
+}
+
+/** Sent from a function of its own: a local of the caller, which awaits the worker, would keep the snapshot alive. */
+function sendJob(worker: Worker, job: RdfJob): void {
+  worker.postMessage(job);
+}
+
+/**
+ * Write RDF files whole into their temporary targets on a worker thread, which is sent a copy of
+ * what the statements read (see `snapshot.ts`): the caller's thread is free to write other files
+ * meanwhile. `onDone` is told each format as its pass completes.
+ */
+export async function writeRdfOnWorker(
+  source: RdfSource,
+  files: readonly { readonly format: RdfFormat; readonly target: TemporaryTarget }[],
+  onDone: (format: RdfFormat) => void,
+): Promise<void> {
+  const worker = startWorker(import.meta.url, 'rdfWorkerThread', undefined);
+  try {
+    sendJob(worker, { snapshot: snapshotRdfSource(source), passes: rdfPasses(files) });
+    await new Promise<void>((resolve, reject) => {
+      let left = files.length;
+      worker.on('message', (formats: RdfFormat[]) => {
+        for (const format of formats) onDone(format);
+        left -= formats.length;
+        if (left === 0) resolve();
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the RDF writing thread stopped (exit code ${code})`)));
+    });
+  } finally {
+    worker.removeAllListeners();
+    await worker.terminate();
   }
 }
