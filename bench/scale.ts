@@ -306,5 +306,10 @@ function compare(before: ScaleResults, now: ScaleResults, file: string): void {
       if (old) console.log([size.papers, stage.stage, fixed(stage.seconds / old.seconds, 2), fixed(stage.peakRssMb / old.peakRssMb, 2)].join('\t'));
     }
     console.log([size.papers, 'total', fixed(size.totalSeconds / then.totalSeconds, 2), fixed(size.peakRssMb / then.peakRssMb, 2)].join('\t'));
+    // Work whose code is the same both times: how much of a difference is the machine's.
+    console.log([size.papers, 'bare read+decode (same code)', fixed(size.readDecodeSeconds / then.readDecodeSeconds, 2), ''].join('\t'));
+    if (size.peer && then.peer) {
+      console.log([size.papers, 'peer_pipeline.py (same code)', fixed(size.peer.seconds / then.peer.seconds, 2), fixed(size.peer.peakRssMb / then.peer.peakRssMb, 2)].join('\t'));
+    }
   }
 }
