@@ -66,8 +66,8 @@ export interface RdfSource {
 }
 
 /**
- * The node attributes the statements read, by node type (besides `type`): what a copy of the graph
- * for writing RDF elsewhere must keep (see `snapshot.ts`).
+ * The node attributes the statements read, by node type (besides `type`): the snapshot they are
+ * made from keeps these and no others (see `snapshot.ts`).
  */
 export const STATEMENT_ATTRIBUTES: Readonly<Record<NodeType, readonly string[]>> = {
   paper: ['paper_id', 'url', 'date', 'sources', ...PAPER_TEXT.map(([attribute]) => attribute)],
