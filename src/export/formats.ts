@@ -79,7 +79,7 @@ function rdfFile(context: ExportContext, format: RdfFormat): [string, FileLayout
 
 /**
  * The RDF formats chosen, written together on a worker thread while this one writes the other
- * outputs: formats of the same statements share one walk over the graph.
+ * outputs: formats of the same statements share one walk over the snapshot.
  */
 function rdfOutput(context: ExportContext, formats: readonly RdfFormat[]): DetachedOutput {
   const files = new Map(formats.map((format) => rdfFile(context, format)));

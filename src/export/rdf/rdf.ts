@@ -26,7 +26,7 @@ export function writeRdf(source: RdfSource, format: RdfFormat, sink: TextSink): 
 
 /**
  * Several formats of the same statements (Turtle and N-Triples; N-Quads and TriG) from one walk over
- * the graph, each quad handed to every format's writer in turn.
+ * the snapshot, each quad handed to every format's writer in turn.
  */
 export async function writeRdfTogether(source: RdfSnapshot, sinks: ReadonlyMap<RdfFormat, TextSink>): Promise<void> {
   const formats = [...sinks.keys()];
@@ -49,7 +49,7 @@ export async function writeRdfTogether(source: RdfSnapshot, sinks: ReadonlyMap<R
   }
 }
 
-/** The formats grouped by the statements they hold, each group one walk over the graph (Turtle with N-Triples, N-Quads with TriG). */
+/** The formats grouped by the statements they hold, each group one walk over the snapshot (Turtle with N-Triples, N-Quads with TriG). */
 export function rdfPasses<T extends { readonly format: RdfFormat }>(files: readonly T[]): T[][] {
   const passes = new Map<boolean, T[]>();
   for (const file of files) {
@@ -59,7 +59,7 @@ export function rdfPasses<T extends { readonly format: RdfFormat }>(files: reado
   return [...passes.values()];
 }
 
-/** Sent from a function of its own: a local of the caller, which awaits the worker, would keep the snapshot alive. */
+/** Sent from a function of its own, so that no local of the caller, which awaits the worker for every pass, holds the snapshot meanwhile. */
 function sendJob(worker: Worker, job: RdfJob): void {
   worker.postMessage(job);
 }
