@@ -99,7 +99,7 @@ function rdfOutput(context: ExportContext, formats: readonly RdfFormat[]): Detac
 export function exportOutputs(exporters: readonly Exporter[], context: ExportContext): Map<string, Output> {
   const outputs = new Map<string, Output>();
   for (const exporter of exporters) for (const [name, output] of exporter.files(context)) outputs.set(name, output);
-  // One worker for all of them: each would otherwise copy the graph.
+  // One worker for all of them: each would otherwise be sent its own snapshot.
   const rdfFormats = (Object.keys(RDF_FORMATS) as RdfFormat[]).filter((format) => exporters.some((e) => e.format === format));
   if (rdfFormats.length > 1) {
     const output = rdfOutput(context, rdfFormats);

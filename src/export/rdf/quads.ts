@@ -1,8 +1,6 @@
 import { DataFactory } from 'n3';
 import type { NamedNode, Quad, Quad_Graph, Quad_Object } from 'n3';
-import type { Analysis } from '../../analyse/analyseGraph.js';
 import type { NodeType } from '../../graph/buildGraph.js';
-import type { Taxonomy } from '../../graph/taxonomy.js';
 import type { RdfNode, RdfSnapshot } from './snapshot.js';
 import { NS, minter, paperIri, type Minter } from './vocabulary.js';
 
@@ -56,14 +54,6 @@ const PAPER_TEXT: readonly [attribute: string, predicate: NamedNode][] = [
   ['conclusion', kg.conclusion],
   ['comment', kg.arxivComment],
 ];
-
-export interface RdfSource {
-  /** The graph, its communities stored on it, and each view's Louvain run and labelled communities. */
-  readonly analysis: Pick<Analysis, 'graph' | 'views'>;
-  readonly taxonomy: Pick<Taxonomy, 'concepts' | 'equivalences'>;
-  /** Base of minted IRIs, ending in `/` or `#`. */
-  readonly base: string;
-}
 
 /**
  * The node attributes the statements read, by node type (besides `type`): the snapshot they are

@@ -2,9 +2,9 @@ import type { Worker } from 'node:worker_threads';
 import { Writer } from 'n3';
 import { startWorker } from '../../workerThread.js';
 import type { TemporaryTarget, TextSink } from '../outputFiles.js';
-import { exportQuads, type RdfSource } from './quads.js';
+import { exportQuads } from './quads.js';
 import type { RdfJob } from './rdfWorkerThread.js';
-import { snapshotRdfSource, type RdfSnapshot } from './snapshot.js';
+import { snapshotRdfSource, type RdfSnapshot, type RdfSource } from './snapshot.js';
 import { NS } from './vocabulary.js';
 
 export const RDF_FORMATS = {

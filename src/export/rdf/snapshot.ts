@@ -1,8 +1,8 @@
-import type { ViewAnalysis } from '../../analyse/analyseGraph.js';
+import type { Analysis, ViewAnalysis } from '../../analyse/analyseGraph.js';
 import type { DigestFile, NodeAttributes } from '../../graph/buildGraph.js';
-import type { TaxonomyConcept } from '../../graph/taxonomy.js';
+import type { Taxonomy, TaxonomyConcept } from '../../graph/taxonomy.js';
 import { authorsOf, keywordsOf } from '../../graph/views.js';
-import { STATEMENT_ATTRIBUTES, type RdfSource } from './quads.js';
+import { STATEMENT_ATTRIBUTES } from './quads.js';
 
 /** A node as the statements read it: its key, the attributes they use, and a paper's links. */
 export interface RdfNode {
@@ -27,6 +27,15 @@ export interface RdfSnapshot {
   readonly views: readonly ViewAnalysis[];
   readonly concepts: readonly TaxonomyConcept[];
   readonly equivalences: readonly (readonly [string, string])[];
+  /** Base of minted IRIs, ending in `/` or `#`. */
+  readonly base: string;
+}
+
+/** What a snapshot is taken of: the analysed graph, the taxonomy and the base of minted IRIs. */
+export interface RdfSource {
+  /** The graph, its communities stored on it, and each view's Louvain run and labelled communities. */
+  readonly analysis: Pick<Analysis, 'graph' | 'views'>;
+  readonly taxonomy: Pick<Taxonomy, 'concepts' | 'equivalences'>;
   /** Base of minted IRIs, ending in `/` or `#`. */
   readonly base: string;
 }
