@@ -1,6 +1,5 @@
 import { DirectedGraph } from 'graphology';
 import { mapKeywords } from '../mine/keywordMap.js';
-import { keywordKey } from '../mine/phrase.js';
 import { authorKey } from '../read/authors.js';
 import type { PaperRecord, SourceRef } from '../read/types.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -35,7 +34,8 @@ export type KnowledgeGraph = DirectedGraph<NodeAttributes, EdgeAttributes, Graph
 export const paperNode = (id: string): string => `paper:${id}`;
 export const authorNode = (name: string): string => `author:${authorKey(name)}`;
 export const categoryNode = (code: string): string => `category:${code}`;
-export const keywordNode = (phrase: string): string => `keyword:${keywordKey(phrase)}`;
+/** The node of a keyword, by its key (a `PaperKeyword`'s `key`): one node per concept, however spelt. */
+export const keywordNode = (key: string): string => `keyword:${key}`;
 
 export interface BuildWarning {
   /** Where the problem was first seen. */
@@ -138,7 +138,7 @@ export async function buildKnowledgeGraph(
     });
 
     for (const keyword of keywords.get(record.id) ?? []) {
-      const node = keywordNode(keyword.phrase);
+      const node = keywordNode(keyword.key);
       if (graph.hasEdge(paper, node)) continue;
       if (!graph.hasNode(node)) graph.addNode(node, { type: 'keyword', label: keyword.phrase });
       const names = spellings.get(node) ?? { uses: new Map<string, number>(), aliases: new Set<string>() };

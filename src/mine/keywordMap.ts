@@ -1,6 +1,5 @@
 import type { PaperRecord } from '../read/types.js';
 import { extractKeywords, type ExtractOptions, type KeywordsByPaper, type PaperKeyword } from './keywords.js';
-import { keywordKey } from './phrase.js';
 
 export interface SharedKeywordOptions {
   /** How many extracted keywords to keep per paper; default 5. The digest's own are all kept. */
@@ -22,10 +21,10 @@ export function sharedKeywords(byPaper: KeywordsByPaper, options: SharedKeywordO
   const maxPapers = Math.max(minPapers, (options.maxShare ?? 0.2) * byPaper.size);
   const papers = new Map<string, number>();
   for (const keywords of byPaper.values()) {
-    for (const key of new Set(keywords.map((k) => keywordKey(k.phrase)))) papers.set(key, (papers.get(key) ?? 0) + 1);
+    for (const key of new Set(keywords.map((k) => k.key))) papers.set(key, (papers.get(key) ?? 0) + 1);
   }
   const shared = (keyword: PaperKeyword): boolean => {
-    const count = papers.get(keywordKey(keyword.phrase)) as number;
+    const count = papers.get(keyword.key) as number;
     return count >= minPapers && count <= maxPapers;
   };
   return new Map(

@@ -8,6 +8,8 @@ import { keywordKey } from './phrase.js';
 export interface PaperKeyword {
   /** As it reads: the digest's spelling, or the phrase as it first appears in a title or abstract. */
   readonly phrase: string;
+  /** The keyword's identity, {@link keywordKey} of its phrase: papers whose keywords have one key share it. */
+  readonly key: string;
   /** Relevance to the paper, in (0, 1]: 1 for the digest's own keywords. */
   readonly weight: number;
   readonly source: 'digest' | 'extracted';
@@ -17,15 +19,20 @@ export interface PaperKeyword {
 
 /**
  * One concept per acronym the corpus defines one way only: a bare "ISAC" becomes "integrated sensing
- * and communication", and either way the keyword carries "ISAC" as its alias.
+ * and communication", and either way the keyword carries "ISAC" as its alias. Gives each keyword its
+ * key, once: every later stage reads it rather than stemming the phrase again.
  */
-function acronymResolver(glossary: ReadonlyMap<string, AcronymDefinition>): (keyword: PaperKeyword) => PaperKeyword {
+function acronymResolver(
+  glossary: ReadonlyMap<string, AcronymDefinition>,
+): (phrase: string, weight: number, source: PaperKeyword['source']) => PaperKeyword {
   const byLongForm = new Map([...glossary.values()].map((d) => [keywordKey(d.long), d]));
-  return (keyword) => {
-    const asShort = glossary.get(keyword.phrase.toLowerCase());
-    if (asShort) return { ...keyword, phrase: asShort.long, aliases: [asShort.short] };
-    const asLong = byLongForm.get(keywordKey(keyword.phrase));
-    return asLong ? { ...keyword, aliases: [asLong.short] } : keyword;
+  // Literals, not spreads of a draft: a build makes one of these per candidate keyword of every paper.
+  return (phrase, weight, source) => {
+    const asShort = glossary.get(phrase.toLowerCase());
+    if (asShort) return { phrase: asShort.long, key: keywordKey(asShort.long), weight, source, aliases: [asShort.short] };
+    const key = keywordKey(phrase);
+    const asLong = byLongForm.get(key);
+    return asLong ? { phrase, key, weight, source, aliases: [asLong.short] } : { phrase, key, weight, source };
   };
 }
 
@@ -114,7 +121,7 @@ interface Term {
   readonly phrase: string;
   readonly words: number;
   readonly inTitle: boolean;
-  /** Where the term first occurs, as a share of the paper's phrases (while counting, the phrase's index): 0 for the title's first. */
+  /** The index of the phrase the term first occurs in: 0 for the title's first. */
   readonly first: number;
   count: number;
 }
@@ -156,26 +163,6 @@ function packTerms(terms: ReadonlyMap<string, Term>, phraseCount: number, keys: 
     at += ROW;
   }
   return { rows, phrases: phraseCount };
-}
-
-function unpackTerms(packed: PackedTerms, keys: Interned, spellings: Interned): { term: Term; keyId: number }[] {
-  const terms: { term: Term; keyId: number }[] = [];
-  const { rows } = packed;
-  for (let at = 0; at < rows.length; at += ROW) {
-    const keyId = rows[at] as number;
-    terms.push({
-      keyId,
-      term: {
-        key: keys.values[keyId] as string,
-        phrase: spellings.values[rows[at + 1] as number] as string,
-        words: rows[at + 2] as number,
-        inTitle: rows[at + 3] === 1,
-        first: (rows[at + 4] as number) / packed.phrases,
-        count: rows[at + 5] as number,
-      },
-    });
-  }
-  return terms;
 }
 
 /** The texts of a paper that keywords are mined from: its title, and its abstract when that is English. */
@@ -246,13 +233,34 @@ function acronymExpander(glossary: ReadonlyMap<string, AcronymDefinition>): (wor
   };
 }
 
-/** Keeps the best terms in order, skipping one that a better one already contains ("attention" in "joint attention"). */
-function bestTerms(ranked: readonly { term: Term; score: number }[], count: number): { term: Term; score: number }[] {
-  const chosen: { term: Term; score: number }[] = [];
-  for (const candidate of ranked) {
+/** A term of a paper as chosen: its row in the paper's {@link PackedTerms}, and its score. */
+interface RankedTerm {
+  readonly at: number;
+  readonly score: number;
+}
+
+/**
+ * The paper's `count` best terms in order (by score, then key), skipping one that a better one
+ * already contains ("attention" in "joint attention"). Ranked on the packed rows: a paper has a
+ * hundred or more candidate terms and keeps a handful, so no object is made for the rest.
+ */
+function bestTerms(packed: PackedTerms, scoreAt: (at: number) => number, keys: Interned, count: number): RankedTerm[] {
+  const { rows } = packed;
+  const terms = rows.length / ROW;
+  const scores = new Float64Array(terms);
+  const order = new Uint32Array(terms);
+  for (let t = 0; t < terms; t++) {
+    scores[t] = scoreAt(t * ROW);
+    order[t] = t;
+  }
+  const keyOf = (t: number): string => keys.values[rows[t * ROW] as number] as string;
+  order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || (keyOf(a) < keyOf(b) ? -1 : 1));
+  const chosen: RankedTerm[] = [];
+  for (const t of order) {
     if (chosen.length === count) break;
-    if (chosen.some(({ term }) => ` ${term.key} `.includes(` ${candidate.term.key} `))) continue;
-    chosen.push(candidate);
+    const key = ` ${keyOf(t)} `;
+    if (chosen.some(({ at }) => ` ${keyOf(at / ROW)} `.includes(key))) continue;
+    chosen.push({ at: t * ROW, score: scores[t] as number });
   }
   return chosen;
 }
@@ -306,36 +314,49 @@ export async function extractKeywords(records: readonly PaperRecord[], options: 
     await tagged.return(undefined);
   }
   const papers = termsByPaper.size;
+  // What a term's score owes to its key alone, once per key rather than once per paper having it.
+  const keyFactors = keys.values.map((key, keyId) => {
+    const df = documents[keyId] as number;
+    return {
+      // Square-rooted: a term of the field that many papers share ("large language models") is
+      // still a keyword of each of them.
+      idf: Math.sqrt(Math.log((papers + 1) / df)),
+      shared: df >= 2 ? SHARED_BONUS : 1,
+      known: 1 + KNOWN_KEYWORD_BONUS * Math.log(1 + (known.get(key) ?? 0)),
+    };
+  });
 
   const result = new Map<string, PaperKeyword[]>();
   for (const record of records) {
     if (hasOwnKeywords(record)) {
       result.set(
         record.id,
-        (record.keywords ?? []).map((phrase) => resolve({ phrase, weight: 1, source: 'digest' })),
+        (record.keywords ?? []).map((phrase) => resolve(phrase, 1, 'digest')),
       );
       continue;
     }
-    const ranked = unpackTerms(termsByPaper.get(record.id) as PackedTerms, keys, spellings).map(({ term, keyId }) => {
-      const df = documents[keyId] as number;
-      const score =
-        (1 + Math.log(term.count)) *
-        // Square-rooted: a term of the field that many papers share ("large language models") is
-        // still a keyword of each of them.
-        Math.sqrt(Math.log((papers + 1) / df)) *
-        (LENGTH_WEIGHT[term.words] ?? 0.5) *
-        (term.inTitle ? TITLE_BONUS : 1) *
-        (1 + EARLY_BONUS * (1 - term.first)) *
-        (df >= 2 ? SHARED_BONUS : 1) *
-        (1 + KNOWN_KEYWORD_BONUS * Math.log(1 + (known.get(term.key) ?? 0)));
-      return { term, score };
-    });
-    ranked.sort((a, b) => b.score - a.score || (a.term.key < b.term.key ? -1 : 1));
-    const top = bestTerms(ranked, perPaper);
+    const packed = termsByPaper.get(record.id) as PackedTerms;
+    const { rows } = packed;
+    // Multiplied in this order: another order rounds differently, and would reorder near ties.
+    const scoreAt = (at: number): number => {
+      const factors = keyFactors[rows[at] as number] as (typeof keyFactors)[number];
+      return (
+        (1 + Math.log(rows[at + 5] as number)) *
+        factors.idf *
+        (LENGTH_WEIGHT[rows[at + 2] as number] ?? 0.5) *
+        (rows[at + 3] === 1 ? TITLE_BONUS : 1) *
+        (1 + EARLY_BONUS * (1 - (rows[at + 4] as number) / packed.phrases)) *
+        factors.shared *
+        factors.known
+      );
+    };
+    const top = bestTerms(packed, scoreAt, keys, perPaper);
     const best = top[0]?.score ?? 1;
     result.set(
       record.id,
-      top.map(({ term, score }) => resolve({ phrase: term.phrase, weight: Math.round((score / best) * 1000) / 1000, source: 'extracted' })),
+      top.map(({ at, score }) =>
+        resolve(spellings.values[rows[at + 1] as number] as string, Math.round((score / best) * 1000) / 1000, 'extracted'),
+      ),
     );
   }
   return result;

@@ -121,7 +121,7 @@ describe('extractKeywords', () => {
       paper('3', { title: 'Massive MIMO Channel Estimation', abstract: 'Channel estimation for massive MIMO systems is studied.' }),
       paper('4', { title: 'Speech Enhancement', abstract: '语音增强的中文摘要，没有英文。' }),
     ]);
-    expect(keywords.get('1')).toEqual([{ phrase: 'Graph Learning', weight: 1, source: 'digest' }]);
+    expect(keywords.get('1')).toEqual([{ phrase: 'Graph Learning', key: 'graph learn', weight: 1, source: 'digest' }]);
     expect(keywords.get('2')?.map((k) => k.phrase)).toContain('massive MIMO');
     expect(keywords.get('3')?.map((k) => k.phrase)).toContain('massive MIMO');
     expect(keywords.get('4')?.map((k) => k.phrase)).toEqual(['speech enhancement']);

@@ -115,7 +115,7 @@ describe('acronyms in keywords', () => {
       paper('1', 'Integrated sensing and communication (ISAC) is studied.', ['ISAC', 'beamforming']),
       paper('2', 'More on it.', ['integrated sensing and communication']),
     ]);
-    expect(keywords.get('1')?.[0]).toEqual({ phrase: 'Integrated sensing and communication', weight: 1, source: 'digest', aliases: ['ISAC'] });
-    expect(keywords.get('2')?.[0]).toEqual({ phrase: 'integrated sensing and communication', weight: 1, source: 'digest', aliases: ['ISAC'] });
+    expect(keywords.get('1')?.[0]).toEqual({ phrase: 'Integrated sensing and communication', key: 'integr sens and commun', weight: 1, source: 'digest', aliases: ['ISAC'] });
+    expect(keywords.get('2')?.[0]).toEqual({ phrase: 'integrated sensing and communication', key: 'integr sens and commun', weight: 1, source: 'digest', aliases: ['ISAC'] });
   });
 });

@@ -3,6 +3,7 @@ import { keywordCandidate } from '../../src/mine/boilerplate.js';
 import { sharedKeywords } from '../../src/mine/keywordMap.js';
 import { extractKeywords, type PaperKeyword } from '../../src/mine/keywords.js';
 import { nounPhrases } from '../../src/mine/nounPhrases.js';
+import { keywordKey } from '../../src/mine/phrase.js';
 import type { PaperRecord } from '../../src/read/types.js';
 
 const phrases = (text: string): string[] => nounPhrases(text, 5).map((p) => p.words.join(' '));
@@ -79,7 +80,7 @@ describe('extractKeywords', () => {
 });
 
 describe('sharedKeywords', () => {
-  const kw = (phrase: string, source: PaperKeyword['source'] = 'extracted'): PaperKeyword => ({ phrase, weight: 1, source });
+  const kw = (phrase: string, source: PaperKeyword['source'] = 'extracted'): PaperKeyword => ({ phrase, key: keywordKey(phrase), weight: 1, source });
 
   it('drops extracted keywords of one paper or of too many, and keeps the digest keywords', () => {
     const byPaper = new Map(
