@@ -1,6 +1,7 @@
 /**
  * One full `build`, every format, in a process of its own so that its memory is its own: prints one
- * JSON line per stage as it starts ({"stage", "at"}, `at` in ms since the process started), one per
+ * JSON line per stage as it starts ({"stage", "at", "cpuMs"}: `at` in ms since the process started,
+ * `cpuMs` the CPU time of every thread of the process so far, user and system), one per
  * output file as it is complete ({"written", "at"}) and a last line with the papers read and the
  * peak resident set size. bench/scale.ts runs it and samples
  * its RSS from outside.
@@ -20,6 +21,10 @@ if (input === undefined || outDir === undefined) {
   process.exit(2);
 }
 const say = (line: object): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const result = await runBuild([input], {
   outDir,
   exporters: EXPORTERS,
@@ -27,9 +32,9 @@ const result = await runBuild([input], {
   resolution: DEFAULT_RESOLUTION,
   base: DEFAULT_BASE,
   diagnostics: new Diagnostics(),
-  onStage: (stage) => say({ stage, at: performance.now() }),
+  onStage: (stage) => say({ stage, at: performance.now(), cpuMs: cpuMs() }),
   onProgress: ({ stage, item }) => {
     if (stage === 'writing files' && item !== undefined) say({ written: item, at: performance.now() });
   },
 });
-say({ stage: 'done', at: performance.now(), papers: result.papers, maxRssKb: process.resourceUsage().maxRSS });
+say({ stage: 'done', at: performance.now(), cpuMs: cpuMs(), papers: result.papers, maxRssKb: process.resourceUsage().maxRSS });

@@ -12,7 +12,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Diagnostics } from '../src/diagnostics.js';
@@ -40,6 +40,8 @@ const SAMPLE_MS = 20;
 export interface StageFigures {
   readonly stage: string;
   readonly seconds: number;
+  /** CPU time of every thread of the build (main, workers, garbage collector) during the stage. */
+  readonly cpuSeconds: number;
   readonly peakRssMb: number;
   readonly papersPerSecond: number;
 }
@@ -105,7 +107,7 @@ async function timedBuild(
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/buildOnce.ts'), input, outDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const marks: { stage: string; at: number }[] = [];
+  const marks: { stage: string; at: number; cpuMs: number }[] = [];
   const written: FileFigures[] = [];
   /** When the last file written on each thread was complete. */
   const lastWrittenAt = new Map<'rdf' | 'main', number>();
@@ -116,7 +118,7 @@ async function timedBuild(
     buffered += chunk;
     let newline: number;
     while ((newline = buffered.indexOf('\n')) >= 0) {
-      const line = JSON.parse(buffered.slice(0, newline)) as { stage?: string; written?: string; at: number; papers?: number };
+      const line = JSON.parse(buffered.slice(0, newline)) as { stage?: string; written?: string; at: number; cpuMs?: number; papers?: number };
       buffered = buffered.slice(newline + 1);
       if (line.written !== undefined) {
         // Two threads write at once, the RDF files on a worker and the rest here: each file took from
@@ -128,7 +130,7 @@ async function timedBuild(
         written.push({ file: line.written, seconds: (now - previous) / 1000 });
         continue;
       }
-      marks.push({ stage: line.stage as string, at: performance.now() });
+      marks.push({ stage: line.stage as string, at: performance.now(), cpuMs: line.cpuMs as number });
       if (line.papers !== undefined) papers = line.papers;
     }
   });
@@ -143,9 +145,10 @@ async function timedBuild(
   if (code !== 0) throw new Error(`build of ${input} exited with ${code}`);
   const stages: StageFigures[] = [];
   for (let i = 0; i + 1 < marks.length; i++) {
-    const { stage, at } = marks[i] as { stage: string; at: number };
-    const seconds = ((marks[i + 1] as { at: number }).at - at) / 1000;
-    stages.push({ stage, seconds, peakRssMb: (peaks.get(stage) ?? 0) / 2 ** 20, papersPerSecond: papers / seconds });
+    const { stage, at, cpuMs } = marks[i] as (typeof marks)[number];
+    const next = marks[i + 1] as (typeof marks)[number];
+    const seconds = (next.at - at) / 1000;
+    stages.push({ stage, seconds, cpuSeconds: (next.cpuMs - cpuMs) / 1000, peakRssMb: (peaks.get(stage) ?? 0) / 2 ** 20, papersPerSecond: papers / seconds });
   }
   const total = stages.reduce((s, x) => s + x.seconds, 0);
   return { stages, written, total, peak: Math.max(...stages.map((s) => s.peakRssMb)), papers };
@@ -240,9 +243,14 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
       };
       results.sizes.push(figures);
       console.log(`-- ${build.papers} papers, ${files} files, ${fixed(bytes / 1e6, 1)} MB`);
-      console.log(['stage', 's', 'papers/s', 'peak RSS MB'].join('\t'));
-      for (const s of build.stages) console.log([s.stage, fixed(s.seconds, 2), Math.round(s.papersPerSecond), Math.round(s.peakRssMb)].join('\t'));
-      console.log(['total', fixed(build.total, 2), Math.round(build.papers / build.total), Math.round(build.peak)].join('\t'));
+      // CPU seconds over wall seconds: how many of the machine's cores the stage kept busy.
+      console.log(['stage', 's', 'papers/s', 'peak RSS MB', 'CPU s', 'cores busy'].join('\t'));
+      for (const s of build.stages) {
+        console.log([s.stage, fixed(s.seconds, 2), Math.round(s.papersPerSecond), Math.round(s.peakRssMb), fixed(s.cpuSeconds, 1), fixed(s.cpuSeconds / s.seconds, 2)].join('\t'));
+      }
+      const cpu = build.stages.reduce((sum, s) => sum + s.cpuSeconds, 0);
+      console.log(['total', fixed(build.total, 2), Math.round(build.papers / build.total), Math.round(build.peak), fixed(cpu, 1), fixed(cpu / build.total, 2)].join('\t'));
+      console.log(`CPU time: ${fixed(cpu, 1)} s on ${availableParallelism()} cores, so no build doing this work could take less than ${fixed(cpu / availableParallelism(), 1)} s here`);
       const reading = build.stages.find((s) => s.stage === 'reading digests');
       if (reading) console.log(`reading digests / bare read+decode of the same files: ${fixed(reading.seconds, 2)} s / ${fixed(readDecodeSeconds, 2)} s = ${fixed(reading.seconds / readDecodeSeconds, 1)}x`);
       console.log(`files written: ${build.written.map((f) => `${f.file} ${fixed(f.seconds, 2)} s`).join(', ')}`);
