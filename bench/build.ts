@@ -18,7 +18,7 @@ import { writeOutputs } from '../src/export/outputFiles.js';
 import { DEFAULT_BASE } from '../src/export/rdf/vocabulary.js';
 import { buildKnowledgeGraph } from '../src/graph/buildGraph.js';
 import { loadTaxonomy } from '../src/graph/taxonomy.js';
-import { coauthorView, fullGraphWithoutCategories, topicView, type View } from '../src/graph/views.js';
+import { coauthorView, fullViewEdges, topicView, weightedView, type WeightedView } from '../src/graph/views.js';
 import { readDigests } from '../src/read/readDigests.js';
 import { extractKeywords } from '../src/mine/keywords.js';
 import { agreement } from './clustering.js';
@@ -82,10 +82,10 @@ export async function benchBuild(corpus: string): Promise<void> {
   const { ms: keywordMs } = await time(() => extractKeywords(records));
   console.log(`keyword extraction: ${Math.round(records.length / (keywordMs / 1000))} papers/s (${records.length} papers in ${fixed(keywordMs / 1000, 2)} s)`);
   const { graph } = await buildKnowledgeGraph(records, { taxonomy: loadTaxonomy() });
-  const graphs: [string, View, string, string[]][] = [
+  const graphs: [string, WeightedView, string, string[]][] = [
     ['co-authors', coauthorView(graph).view, 'coauthor_community', []],
     ['topics', topicView(graph), 'topic_community', ['--truth', 'primary_category']],
-    ['full (no categories)', fullGraphWithoutCategories(graph), 'community', []],
+    ['full (no categories)', weightedView(fullViewEdges(graph)), 'community', []],
   ];
   console.log(`== communities: ours (graphology Louvain, seed ${SEED}) against community_peer.py on the same graphs`);
   console.log(

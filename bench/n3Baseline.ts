@@ -30,7 +30,7 @@ if (input === undefined) {
 const { records, files, spellings } = await readDigests([input], { diagnostics: new Diagnostics() });
 const taxonomy = loadTaxonomy();
 const { graph } = await buildKnowledgeGraph(records, { taxonomy, spellings, digests: files });
-const snapshot = snapshotRdfSource({ analysis: analyseGraph(graph), taxonomy, base: DEFAULT_BASE });
+const snapshot = snapshotRdfSource({ analysis: await analyseGraph(graph), taxonomy, base: DEFAULT_BASE });
 
 /** n3 serialising one pass's statements, held in memory, in each of its formats; the quads are let go after. */
 async function timePass(formats: readonly RdfFormat[]): Promise<N3Pass> {

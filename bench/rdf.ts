@@ -40,7 +40,7 @@ export async function benchRdf(corpus: string): Promise<void> {
     spellings,
     digests: files,
   });
-  const source: RdfSource = { analysis: analyseGraph(graph), taxonomy, base: DEFAULT_BASE };
+  const source: RdfSource = { analysis: await analyseGraph(graph), taxonomy, base: DEFAULT_BASE };
   const dir = await mkdtemp(path.join(tmpdir(), 'arxiv-kg-bench-rdf-'));
 
   console.log(`== RDF: ${records.length} papers; ours streams to a file, the baseline is n3 writing the same quads held in memory to a string`);

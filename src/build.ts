@@ -93,7 +93,7 @@ export async function runBuild(inputs: readonly InputSpec[], options: BuildOptio
   }
 
   stage('finding communities');
-  const analysis = analyseGraph(graph, { seed: options.seed, resolution: options.resolution });
+  const analysis = await analyseGraph(graph, { seed: options.seed, resolution: options.resolution });
   const byNode = new Map<string, PaperRecord>(records.map((r) => [paperNode(r.id), r]));
   for (const paper of analysis.papersLeftOutOfCoauthors) {
     const record = byNode.get(paper) as PaperRecord;

@@ -17,7 +17,7 @@ const out = process.argv[1];
 const { records, files, spellings } = await readDigests(['samples/sample-digest.md'], { diagnostics: new Diagnostics() });
 const taxonomy = loadTaxonomy();
 const { graph } = await buildKnowledgeGraph(records, { taxonomy, spellings, digests: files });
-const analysis = analyseGraph(graph);
+const analysis = await analyseGraph(graph);
 await drawAnalysis(analysis);
 await writeOutputs(out, exportOutputs(parseFormats('graphml,nt'), { analysis, taxonomy, base: DEFAULT_BASE }));
 console.log(JSON.stringify({ papers: records.length, nodes: graph.order }));

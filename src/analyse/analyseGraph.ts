@@ -1,8 +1,9 @@
 import type { KnowledgeGraph } from '../graph/buildGraph.js';
-import { coauthorView, fullGraphWithoutCategories, topicView, type View } from '../graph/views.js';
+import { coauthorView, fullViewEdges, topicView, type View } from '../graph/views.js';
 import { detectCommunities, type CommunityOptions, type Partition } from './communities.js';
 import { authorReport, type AuthorReportRow } from './authorReport.js';
-import { labelCommunities, type CommunitySummary } from './labels.js';
+import { labelCommunities, weightedDegrees, type CommunitySummary } from './labels.js';
+import { communitiesOnWorker } from './louvainWorker.js';
 
 export type ViewName = 'full' | 'coauthors' | 'topics';
 
@@ -12,7 +13,7 @@ export interface ViewAnalysis {
   readonly attribute: 'community' | 'coauthor_community' | 'topic_community';
   /**
    * Size of the graph Louvain optimised (for `full`: the knowledge graph without its category hubs).
-   * Only its size: the full view copies every edge of the graph, and is let go once Louvain is done.
+   * Only its size: the full view copies every edge of the graph, and lives only on Louvain's thread.
    */
   readonly optimised: { readonly nodes: number; readonly edges: number };
   readonly partition: Partition;
@@ -55,7 +56,7 @@ const ATTRIBUTES = { full: 'community', coauthors: 'coauthor_community', topics:
 /** Louvain on one view, its communities labelled. */
 function analyseView(
   graph: KnowledgeGraph,
-  name: ViewName,
+  name: 'coauthors' | 'topics',
   view: View,
   options: CommunityOptions,
   papersOf: (members: readonly string[]) => Iterable<string>,
@@ -66,8 +67,21 @@ function analyseView(
     attribute: ATTRIBUTES[name],
     optimised: { nodes: view.order, edges: view.size },
     partition,
-    communities: labelCommunities(graph, view, partition, papersOf),
+    communities: labelCommunities(graph, partition, weightedDegrees(view), papersOf),
   };
+}
+
+const papersOfMembers = (graph: KnowledgeGraph) => (members: readonly string[]): string[] =>
+  members.filter((n) => graph.getNodeAttribute(n, 'type') === 'paper');
+
+/** The co-author network and the topic map, each built, partitioned and labelled. */
+function analyseCoauthorsAndTopics(graph: KnowledgeGraph, options: CommunityOptions) {
+  const papersOfAuthors = (members: readonly string[]): string[] => members.flatMap((a) => graph.outNeighbors(a));
+  const { view: coauthors, papersLeftOut } = coauthorView(graph);
+  const topics = topicView(graph);
+  const byAuthors = analyseView(graph, 'coauthors', coauthors, options, papersOfAuthors);
+  const byTopics = analyseView(graph, 'topics', topics, options, papersOfMembers(graph));
+  return { coauthors, topics, papersLeftOut, byAuthors, byTopics };
 }
 
 /**
@@ -75,19 +89,31 @@ function analyseView(
  * label them and store them as node attributes (`coauthor_community`, `topic_community`,
  * `community`). Mutates the graph it is given and returns what it found.
  */
-export function analyseGraph(graph: KnowledgeGraph, options: CommunityOptions = {}): Analysis {
-  const papersOfMembers = (members: readonly string[]): string[] =>
-    members.filter((n) => graph.getNodeAttribute(n, 'type') === 'paper');
-  const papersOfAuthors = (members: readonly string[]): string[] => members.flatMap((a) => graph.outNeighbors(a));
-
-  // The full view first, on its own: it copies every edge of the graph, and nothing after
-  // labelling needs it, so it is gone before the co-author network (the largest view) is built.
-  const full = analyseView(graph, 'full', fullGraphWithoutCategories(graph), options, papersOfMembers);
+export async function analyseGraph(graph: KnowledgeGraph, options: CommunityOptions = {}): Promise<Analysis> {
+  // The full view (every edge of the graph but the category links) is built and partitioned on a
+  // worker thread while this one does the other two views: the second core is otherwise idle in
+  // this stage. Only the partition and the weighted degrees come back.
+  const fullOnWorker = communitiesOnWorker(fullViewEdges(graph), options);
+  // A failure there is reported where it is awaited, or gives way to a failure here.
+  fullOnWorker.catch(() => {});
+  let here: ReturnType<typeof analyseCoauthorsAndTopics>;
+  try {
+    here = analyseCoauthorsAndTopics(graph, options);
+  } catch (error) {
+    // The worker finishes before the error goes on: a process must not exit with a thread still at work.
+    await fullOnWorker.catch(() => {});
+    throw error;
+  }
+  const { coauthors, topics, papersLeftOut, byAuthors, byTopics } = here;
+  const fullCommunities = await fullOnWorker;
+  const full: ViewAnalysis = {
+    name: 'full',
+    attribute: ATTRIBUTES.full,
+    optimised: fullCommunities.optimised,
+    partition: fullCommunities.partition,
+    communities: labelCommunities(graph, fullCommunities.partition, fullCommunities.strength, papersOfMembers(graph)),
+  };
   const fullCommunity = placeCategories(graph, full.partition);
-  const { view: coauthors, papersLeftOut } = coauthorView(graph);
-  const topics = topicView(graph);
-  const byAuthors = analyseView(graph, 'coauthors', coauthors, options, papersOfAuthors);
-  const byTopics = analyseView(graph, 'topics', topics, options, papersOfMembers);
   const views = [full, byAuthors, byTopics];
   const [coauthorPartition, topicPartition] = [byAuthors.partition, byTopics.partition];
 

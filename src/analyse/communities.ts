@@ -1,4 +1,4 @@
-import type { View } from '../graph/views.js';
+import type { WeightedView } from '../graph/views.js';
 import { louvain } from './interop.js';
 import { seededRandom } from './random.js';
 
@@ -25,7 +25,7 @@ export interface Partition {
 }
 
 /** Newman's weighted modularity with resolution γ: Σ_c [ w_in(c)/m − γ (d(c)/2m)² ]. */
-export function modularity(view: View, community: ReadonlyMap<string, number>, resolution: number): number {
+export function modularity(view: WeightedView, community: ReadonlyMap<string, number>, resolution: number): number {
   let total = 0;
   const inside = new Map<number, number>();
   const degree = new Map<number, number>();
@@ -44,7 +44,7 @@ export function modularity(view: View, community: ReadonlyMap<string, number>, r
 }
 
 /** Split every community into its connected components (Louvain can return disconnected ones). */
-export function splitDisconnected(view: View, raw: Record<string, number>): { parts: string[][]; split: number } {
+export function splitDisconnected(view: WeightedView, raw: Record<string, number>): { parts: string[][]; split: number } {
   const seen = new Set<string>();
   const parts: string[][] = [];
   const componentsPer = new Map<number, number>();
@@ -76,7 +76,7 @@ export function splitDisconnected(view: View, raw: Record<string, number>): { pa
  * Louvain communities of a weighted view, seeded so that the same view and options give the same
  * partition, with disconnected communities split and ids ordered by size.
  */
-export function detectCommunities(view: View, options: CommunityOptions = {}): Partition {
+export function detectCommunities(view: WeightedView, options: CommunityOptions = {}): Partition {
   const seed = options.seed ?? DEFAULT_SEED;
   const resolution = options.resolution ?? DEFAULT_RESOLUTION;
   const raw =

@@ -1,5 +1,5 @@
 import type { KnowledgeGraph } from '../graph/buildGraph.js';
-import { keywordsOf, type View } from '../graph/views.js';
+import { keywordsOf, type WeightedView } from '../graph/views.js';
 import type { Partition } from './communities.js';
 
 export interface CommunitySummary {
@@ -30,23 +30,29 @@ function distinct(ranked: readonly string[]): string[] {
   return chosen;
 }
 
-/**
- * Label every community with its most distinctive keywords: frequent among the community's papers,
- * rare among all papers (count inside × log(papers / papers with the keyword)). `papersOf` says which
- * papers a community stands for: its own paper nodes, or the papers of its authors.
- */
-export function labelCommunities(
-  graph: KnowledgeGraph,
-  view: View,
-  partition: Partition,
-  papersOf: (members: readonly string[]) => Iterable<string>,
-): CommunitySummary[] {
-  // Weighted degrees in one pass over the edges, not one reduce per node.
+/** Each node's weighted degree, in one pass over the edges rather than one reduce per node. */
+export function weightedDegrees(view: WeightedView): Map<string, number> {
   const strength = new Map<string, number>();
   view.forEachEdge((_, a, source, target) => {
     strength.set(source, (strength.get(source) ?? 0) + a.weight);
     strength.set(target, (strength.get(target) ?? 0) + a.weight);
   });
+  return strength;
+}
+
+/**
+ * Label every community with its most distinctive keywords: frequent among the community's papers,
+ * rare among all papers (count inside × log(papers / papers with the keyword)). `papersOf` says which
+ * papers a community stands for: its own paper nodes, or the papers of its authors. `strength` is
+ * each node's weighted degree in the view the partition is of (see {@link weightedDegrees}); a node
+ * without edges may be missing.
+ */
+export function labelCommunities(
+  graph: KnowledgeGraph,
+  partition: Partition,
+  strength: ReadonlyMap<string, number>,
+  papersOf: (members: readonly string[]) => Iterable<string>,
+): CommunitySummary[] {
   const members: string[][] = Array.from({ length: partition.count }, () => []);
   for (const [node, c] of partition.community) (members[c] as string[]).push(node);
   const paperTotal = graph.filterNodes((_, a) => a.type === 'paper').length;
@@ -65,7 +71,7 @@ export function labelCommunities(
       .map((n) => ({ n, s: strength.get(n) ?? 0 }))
       .sort((a, b) => b.s - a.s || (a.n < b.n ? -1 : 1))
       .slice(0, TOP_MEMBERS)
-      .map(({ n }) => view.getNodeAttribute(n, 'label'));
+      .map(({ n }) => graph.getNodeAttribute(n, 'label'));
     const label = scored.length > 0 ? distinct(scored.map((s) => s.keyword)).map((k) => graph.getNodeAttribute(k, 'label')).join(' · ') : top.slice(0, LABEL_KEYWORDS).join(' · ');
     return { id, label, size: nodes.length, topMembers: top };
   });

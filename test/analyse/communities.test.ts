@@ -98,7 +98,7 @@ describe('analyseGraph', () => {
 
   it('stores three community attributes, places categories with their papers and labels communities by keyword', async () => {
     const { graph } = await buildKnowledgeGraph(records, { taxonomy: loadTaxonomy() });
-    const analysis = analyseGraph(graph);
+    const analysis = await analyseGraph(graph);
     expect(analysis.views.map((v) => [v.name, v.partition.count])).toEqual([
       ['full', 2],
       ['coauthors', 2],

@@ -46,7 +46,7 @@ async function source(): Promise<RdfSource & ExportContext> {
     digests: [{ file: 'a b/2026-01-02 digest.md', date: '2026-01-02' }, { file: 'c.md' }],
     spellings: new Map([['Ann "Q" Lee', ['Ann "Q" Lee', 'ann "q" lee']]]),
   });
-  return { analysis: analyseGraph(graph), taxonomy, base: BASE };
+  return { analysis: await analyseGraph(graph), taxonomy, base: BASE };
 }
 
 const key = (q: Quad): string => `${q.subject.id} ${q.predicate.id} ${q.object.id} ${q.graph.id}`;

@@ -11,7 +11,7 @@ import { readDigests } from '../../src/read/readDigests.js';
 export async function drawnAnalysis(digest: InputSpec = SAMPLE_DIGEST): Promise<Analysis> {
   const { records, files, spellings } = await readDigests([digest], { diagnostics: new Diagnostics() });
   const { graph } = await buildKnowledgeGraph(records, { taxonomy: loadTaxonomy(), spellings, digests: files });
-  const analysis = analyseGraph(graph);
+  const analysis = await analyseGraph(graph);
   await drawAnalysis(analysis);
   return analysis;
 }
