@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 
 /**
  * A worker thread running the module `name` that sits beside `from` (the caller's `import.meta.url`):
@@ -20,4 +20,25 @@ export function startWorker(from: string, name: string, workerData: unknown): Wo
   const tsx = createRequire(from).resolve('tsx/cjs');
   const source = fileURLToPath(new URL(`./${name}.ts`, from));
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true, workerData });
+}
+
+/**
+ * One job for the worker thread `name` (see {@link startWorker}): `job` is posted with `transfer`
+ * moved, not copied, and the worker's one reply is returned. The thread is let go either way; its
+ * error, or its stopping before it replied (told as "the `what` thread stopped"), rejects.
+ */
+export async function askWorker<Reply>(from: string, name: string, what: string, job: unknown, transfer: readonly Transferable[]): Promise<Reply> {
+  const worker = startWorker(from, name, undefined);
+  try {
+    const reply = new Promise<Reply>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the ${what} thread stopped (exit code ${code})`)));
+    });
+    worker.postMessage(job, transfer);
+    return await reply;
+  } finally {
+    worker.removeAllListeners();
+    await worker.terminate();
+  }
 }

@@ -1,7 +1,7 @@
 import type { AbstractGraph } from 'graphology-types';
 import type { Analysis } from './analyseGraph.js';
 import { byDegreeThenKey, type RankedNode } from '../graph/ranking.js';
-import { startWorker } from '../workerThread.js';
+import { askWorker } from '../workerThread.js';
 import { forceAtlas2 } from './interop.js';
 import { assignRun, iterateRun, layoutRun, NODE_FIELDS, type LayoutRun } from './layoutRun.js';
 
@@ -134,20 +134,9 @@ const WORKER_MIN_COST = 8_000_000;
 
 /** The runs iterated on a worker thread: their arrays are moved there, not copied, and the node arrays moved back. */
 async function iterateOnWorker(runs: readonly LayoutRun[]): Promise<LayoutRun[]> {
-  const worker = startWorker(import.meta.url, 'layoutWorkerThread', undefined);
-  try {
-    const moved = new Promise<Float32Array[]>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the layout thread stopped (exit code ${code})`)));
-    });
-    worker.postMessage(runs, runs.flatMap((run) => [run.nodes.buffer as ArrayBuffer, run.edges.buffer as ArrayBuffer]));
-    const nodes = await moved;
-    return runs.map((run, index) => ({ ...run, nodes: nodes[index] as Float32Array }));
-  } finally {
-    worker.removeAllListeners();
-    await worker.terminate();
-  }
+  const transfer = runs.flatMap((run) => [run.nodes.buffer as ArrayBuffer, run.edges.buffer as ArrayBuffer]);
+  const nodes = await askWorker<Float32Array[]>(import.meta.url, 'layoutWorkerThread', 'layout', runs, transfer);
+  return runs.map((run, index) => ({ ...run, nodes: nodes[index] as Float32Array }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { weightedView, type WeightedEdgeList } from '../graph/views.js';
-import { startWorker } from '../workerThread.js';
+import { askWorker } from '../workerThread.js';
 import { detectCommunities, type CommunityOptions, type Partition } from './communities.js';
 import { weightedDegrees } from './labels.js';
 
@@ -65,18 +65,7 @@ function unpack(nodes: readonly string[], packed: PackedCommunities): EdgeListCo
  * worker and unusable here afterwards.
  */
 export async function communitiesOnWorker(list: WeightedEdgeList, options: CommunityOptions): Promise<EdgeListCommunities> {
-  const worker = startWorker(import.meta.url, 'louvainWorkerThread', undefined);
-  try {
-    const packed = new Promise<PackedCommunities>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the community thread stopped (exit code ${code})`)));
-    });
-    const job: LouvainJob = { list, options };
-    worker.postMessage(job, [list.sources.buffer as ArrayBuffer, list.targets.buffer as ArrayBuffer, list.weights.buffer as ArrayBuffer]);
-    return unpack(list.nodes, await packed);
-  } finally {
-    worker.removeAllListeners();
-    await worker.terminate();
-  }
+  const job: LouvainJob = { list, options };
+  const transfer = [list.sources.buffer as ArrayBuffer, list.targets.buffer as ArrayBuffer, list.weights.buffer as ArrayBuffer];
+  return unpack(list.nodes, await askWorker<PackedCommunities>(import.meta.url, 'louvainWorkerThread', 'community', job, transfer));
 }
