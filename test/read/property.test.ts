@@ -15,7 +15,12 @@ const TOKENS = [
 const junk = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 60 }).map((parts) => parts.join(''));
 
 const word = fc.stringMatching(/^[A-Za-zé中ü]{1,8}$/);
-const name = fc.tuple(word, word).map(([a, b]) => `${a} ${b}`);
+// An author line cannot give a name that starts with "and" (it opens the last name of a list: "A, B,
+// and C") or that is "et al" (it ends a cut list), so the names made here are neither.
+const name = fc
+  .tuple(word, word)
+  .map(([a, b]) => `${a} ${b}`)
+  .filter((n) => !/^and\s/i.test(n) && !/^et al$/i.test(n));
 const title = fc
   .array(fc.oneof(word, fc.constantFrom(' ', '[O III]', '$K[x]/(x^t)$', '(', ')', ': ', '$τ$', '-', '2')), { minLength: 1, maxLength: 12 })
   .map((parts) => parts.join(''))
