@@ -3,10 +3,10 @@
  * JSON line per stage as it starts ({"stage", "at", "cpuMs"}: `at` in ms since the process started,
  * `cpuMs` the CPU time of every thread of the process so far, user and system), one per
  * output file as it is complete ({"written", "at"}) and a last line with the papers read and the
- * peak resident set size. bench/scale.ts runs it and samples
- * its RSS from outside.
+ * peak resident set size. bench/scale.ts runs it, with the young generation `arxiv-kg build` has
+ * (`YOUNG_GENERATION_FLAG`), and samples its RSS from outside.
  *
- *   node --import tsx bench/buildOnce.ts DIGESTS OUT_DIR
+ *   node --max-semi-space-size=64 --import tsx bench/buildOnce.ts DIGESTS OUT_DIR
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_RESOLUTION, DEFAULT_SEED } from '../src/analyse/communities.js';

@@ -461,13 +461,14 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/** Runs the command line as this process: its arguments, standard streams and exit code. */
+export function runAsProcess(args: readonly string[]): void {
   // A closed pipe (`arxiv-kg parse | head`) is the reader saying it has enough, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
     throw error;
   });
-  main(process.argv.slice(2), {
+  main(args, {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: () => process.stdin,
@@ -482,3 +483,5 @@ if (isEntryPoint()) {
     },
   );
 }
+
+if (isEntryPoint()) runAsProcess(process.argv.slice(2));

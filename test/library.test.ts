@@ -42,6 +42,6 @@ describe('the package as a library', () => {
     const data = (await readdir(path.join(ROOT, 'data'))).map((file) => `data/${file}`);
     const viewer = (await readdir(path.join(ROOT, 'dist/viewer'))).map((file) => `dist/viewer/${file}`);
     expect(data).toContain(path.relative(ROOT, TAXONOMY_FILE));
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', ...viewer, ...data]) expect(packed, file).toContain(file);
+    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/bin.js', 'dist/cli.js', ...viewer, ...data]) expect(packed, file).toContain(file);
   });
 });

@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { setsYoungGeneration, YOUNG_GENERATION_FLAG } from '../src/youngGeneration.js';
+import { tempDir } from './helpers/tempDir.js';
+
+const BIN = path.join(import.meta.dirname, '..', 'dist', 'bin.js');
+/** Loaded before the bin in every process it starts: each prints its pid and Node options on stderr. */
+const REPORT_PROCESS = `data:text/javascript,process.stderr.write('process ' + JSON.stringify({ pid: process.pid, execArgv: process.execArgv }) + '\\n')`;
+
+interface Started {
+  pid: number;
+  execArgv: string[];
+}
+
+/** The installed command line (dist/bin.js, as `npx arxiv-kg` runs it), each of its processes reporting itself. */
+function runBin(args: string[], onStarted?: (started: Started, parent: ReturnType<typeof spawn>) => void) {
+  const parent = spawn(process.execPath, ['--import', REPORT_PROCESS, BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  const started: Started[] = [];
+  let stderr = '';
+  parent.stderr.setEncoding('utf8');
+  let lines = '';
+  parent.stderr.on('data', (chunk: string) => {
+    stderr += chunk;
+    lines += chunk;
+    const complete = lines.slice(0, lines.lastIndexOf('\n') + 1);
+    lines = lines.slice(complete.length);
+    for (const match of complete.matchAll(/^process (\{.*\})$/gm)) {
+      const reported = JSON.parse(match[1] as string) as Started;
+      started.push(reported);
+      onStarted?.(reported, parent);
+    }
+  });
+  parent.stdout.resume();
+  const ended = once(parent, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  return ended.then(([code, signal]) => ({ code, signal, started, stderr }));
+}
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('setsYoungGeneration', () => {
+  it('sees the size given on the command line or in NODE_OPTIONS, in either spelling', () => {
+    expect(setsYoungGeneration(['--max-semi-space-size=32'], undefined)).toBe(true);
+    expect(setsYoungGeneration([], '--max-old-space-size=4096 --max_semi_space_size=8')).toBe(true);
+    expect(setsYoungGeneration(['--import', 'tsx', '--max-old-space-size=4096'], '--enable-source-maps')).toBe(false);
+    expect(setsYoungGeneration([], undefined)).toBe(false);
+  });
+});
+
+describe('the installed command line (dist/bin.js)', () => {
+  it('runs a build again in a child process with the larger young generation, and it writes the outputs', async () => {
+    const out = await tempDir('arxiv-kg-bin-');
+    const { code, started } = await runBin(['build', '-o', out, '--quiet', '--formats', 'json']);
+    expect(code).toBe(0);
+    expect(started).toHaveLength(2);
+    expect(started[0]?.execArgv).not.toContain(YOUNG_GENERATION_FLAG);
+    expect(started[1]?.execArgv).toEqual(['--import', REPORT_PROCESS, YOUNG_GENERATION_FLAG]);
+    expect(await readdir(out)).toContain('graph.json');
+  });
+
+  it("ends with the child's exit code and shows its messages", async () => {
+    const out = await tempDir('arxiv-kg-bin-');
+    const { code, stderr } = await runBin(['build', path.join(out, 'missing.md'), '-o', out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('missing.md');
+  });
+
+  it('runs every other command, and a build whose young generation is given, in its own process', async () => {
+    const parse = await runBin(['parse', '--quiet']);
+    expect(parse.code).toBe(0);
+    expect(parse.started).toHaveLength(1);
+    const out = await tempDir('arxiv-kg-bin-');
+    const sized = spawn(process.execPath, ['--max-semi-space-size=8', '--import', REPORT_PROCESS, BIN, 'build', '-o', out, '--quiet', '--formats', 'json'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    sized.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const [code] = (await once(sized, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    expect(stderr.match(/^process /gm)).toHaveLength(1);
+  });
+
+  it('passes a signal on to the build and ends by it, leaving no build running', async () => {
+    const out = await tempDir('arxiv-kg-bin-');
+    const { code, signal, started } = await runBin(['build', '-o', out, '--quiet'], (reported, parent) => {
+      if (reported.execArgv.includes(YOUNG_GENERATION_FLAG)) parent.kill('SIGTERM');
+    });
+    expect(code).toBeNull();
+    expect(signal).toBe('SIGTERM');
+    expect(started).toHaveLength(2);
+    expect(isRunning(started[1]?.pid as number)).toBe(false);
+  });
+});
