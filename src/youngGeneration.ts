@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 /**
  * The size, per semi-space, of V8's young generation that `arxiv-kg build` runs with. A scavenge
  * (the collection of young objects) costs more the larger the old heap is, even when little
- * survives it: at 100k papers the main thread's heap holds over 2 GB and each scavenge took about
- * 10 ms, some 6,500 of them (all threads) over 43 s of one build. Node's default lets 16 MB be
- * allocated between two scavenges; 64 MB makes a quarter as many.
+ * survives it: at 100k papers, where the main thread's heap holds over 2 GB, one build made some
+ * 6,500 scavenges (all threads) that took 43 s, about 10 ms each on the main thread while writing.
+ * Node's default lets 16 MB be allocated between two scavenges; 64 MB makes a quarter as many.
  */
 export const YOUNG_GENERATION_FLAG = '--max-semi-space-size=64';
 
