@@ -26,8 +26,15 @@ interface KeyDeclaration {
 // XML 1.0 Char production: everything else (controls, lone surrogates, U+FFFE/F) is removed.
 const XML_ILLEGAL = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/**
+ * What either replacement would change, and astral characters (surrogate pairs, which are legal but
+ * this test, without the `u` flag, cannot tell from lone surrogates). Most values hold none of it:
+ * one scan finds them, where two replacements scanned every value.
+ */
+const MAY_CHANGE = /[&<>"]|[^\t\n\r\u0020-\ud7ff\ue000-\ufffd]/;
 
 export function xmlText(text: string): string {
+  if (!MAY_CHANGE.test(text)) return text;
   return text.replace(XML_ILLEGAL, '').replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
 }
 

@@ -50,6 +50,9 @@ describe('writeGraphML', () => {
   it('escapes markup and removes characters XML forbids', () => {
     expect(xmlText('<img src=x onerror="alert(1)"> & \u0000\u0008\uffff ok\t')).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp;  ok\t');
     expect(xmlText('lone \ud800 surrogate, pair 😀')).toBe('lone  surrogate, pair 😀');
+    // Each character alone, so that the one scan that lets most values through must see it.
+    for (const [text, written] of [['>', '&gt;'], ['"', '&quot;'], ['\u001f', ''], ['\ufffe', ''], ['\udfff', '']] as const) expect(xmlText(text)).toBe(written);
+    expect(xmlText('plain text, 中文, tab\tand newline\n')).toBe('plain text, 中文, tab\tand newline\n');
   });
 });
 
