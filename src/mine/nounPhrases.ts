@@ -21,9 +21,7 @@ interface Word {
   open: boolean;
 }
 
-// Part-of-speech tagging only: sentence boundaries, entities and sentiment are not needed.
-const nlp = winkNLP(model, ['pos']);
-const its = nlp.its;
+type Tagger = ReturnType<typeof winkNLP>;
 
 const CONNECTORS = new Set(['-', '/', '‐', '–']);
 
@@ -51,8 +49,9 @@ function compoundClass(text: string, lastPos: string, lastValue: string): WordCl
  * The words of a text, tagged, with the tokens the tagger splits at hyphens and slashes put back
  * together: the phrase the author wrote is "multiple-input", not "multiple - input".
  */
-function taggedWords(text: string): Word[] {
+function taggedWords(nlp: Tagger, text: string): Word[] {
   const doc = nlp.readDoc(text);
+  const { its } = nlp;
   const values = doc.tokens().out(its.value);
   const tags = doc.tokens().out(its.pos);
   const spaces = doc.tokens().out(its.precedingSpaces);
@@ -101,8 +100,22 @@ function gerundAsNoun(word: Word, next: Word | undefined, inPhrase: boolean): bo
  * noun stays in the phrase: the tagger reads "graph neural network" as noun, adjective, noun. Phrases
  * longer than `maxWords` keep their last words, where the head noun is.
  */
-export function nounPhrases(text: string, maxWords: number): NounPhrase[] {
-  const words = taggedWords(text);
+export type PhraseReader = (text: string) => NounPhrase[];
+
+/**
+ * A {@link PhraseReader} with a part-of-speech tagger of its own. wink's tokenizer learns every word
+ * it reads (once it has read "Green's-function", "Green's" is one word, not "Green" and "'s"), so
+ * what a tagger finds in a text depends on everything it read before: the same texts give the same
+ * phrases only from a fresh tagger reading them in the same order. Each costs a read of wink's model
+ * (about 0.1 s).
+ */
+export function phraseReader(maxWords: number): PhraseReader {
+  // Part-of-speech tagging only: sentence boundaries, entities and sentiment are not needed.
+  const nlp = winkNLP(model, ['pos']);
+  return (text) => nounPhrases(taggedWords(nlp, text), maxWords);
+}
+
+function nounPhrases(words: readonly Word[], maxWords: number): NounPhrase[] {
   const phrases: NounPhrase[] = [];
   let run: string[] = [];
   let heads: boolean[] = [];

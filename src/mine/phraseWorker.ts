@@ -1,5 +1,5 @@
 import { startWorker } from '../workerThread.js';
-import { nounPhrases, type NounPhrase } from './nounPhrases.js';
+import { phraseReader, type NounPhrase } from './nounPhrases.js';
 
 /** Below this many texts a worker's start-up (loading the tagger's model again) costs more than it saves. */
 const WORKER_MIN_TEXTS = 2000;
@@ -9,14 +9,15 @@ const BATCH = 200;
 const AHEAD = 2;
 
 /**
- * The noun phrases of each text, in order. Part-of-speech tagging is most of keyword mining, so for
- * many texts it runs on a worker thread while the caller works on the phrases already tagged. The
- * worker's tagger is fresh and reads the texts in the same order, so the phrases are those of the
- * calling thread's fresh tagger (wink's tokenizer remembers what it read: order matters).
+ * The noun phrases of each text, in order, read by a fresh {@link phraseReader}: the same texts give
+ * the same phrases on every call. Part-of-speech tagging is most of keyword mining, so for many texts
+ * it runs on a worker thread while the caller works on the phrases already tagged; the worker's
+ * reader is as fresh and reads the texts in the same order, so the phrases are the same.
  */
 export async function* phrasesInOrder(texts: readonly string[], maxWords: number): AsyncGenerator<NounPhrase[]> {
   if (texts.length < WORKER_MIN_TEXTS) {
-    for (const text of texts) yield nounPhrases(text, maxWords);
+    const read = phraseReader(maxWords);
+    for (const text of texts) yield read(text);
     return;
   }
   const worker = startWorker(import.meta.url, 'phraseWorkerThread', { maxWords });

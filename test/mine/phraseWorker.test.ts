@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nounPhrases } from '../../src/mine/nounPhrases.js';
+import { phraseReader, type NounPhrase } from '../../src/mine/nounPhrases.js';
 import { phrasesInOrder } from '../../src/mine/phraseWorker.js';
 import { workerThreads } from '../helpers/workerThreads.js';
 
@@ -15,13 +15,13 @@ const texts = Array.from({ length: 2500 }, (_, i) =>
 describe('phrasesInOrder', () => {
   it('tags many texts on a worker thread, in order, as this thread would, and lets the thread go', async () => {
     const before = workerThreads();
-    const onWorker: ReturnType<typeof nounPhrases>[] = [];
+    const onWorker: NounPhrase[][] = [];
     for await (const phrases of phrasesInOrder(texts, 5)) {
       if (onWorker.length === 0) expect(workerThreads()).toBeGreaterThan(before);
       onWorker.push(phrases);
     }
     expect(workerThreads()).toBe(before);
-    expect(onWorker).toEqual(texts.map((text) => nounPhrases(text, 5)));
+    expect(onWorker).toEqual(texts.map(phraseReader(5)));
     expect(onWorker[0]).toContainEqual({ words: ['graph', 'neural', 'networks'], heads: [true, false, true] });
   });
 
