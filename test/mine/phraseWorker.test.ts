@@ -13,11 +13,11 @@ const texts = Array.from({ length: 2500 }, (_, i) =>
 );
 
 describe('phrasesInOrder', () => {
-  it('tags many texts on a worker thread, in order, as this thread would, and lets the thread go', async () => {
+  it('tags many texts on two worker threads, in order, as this thread would, and lets the threads go', async () => {
     const before = workerThreads();
     const onWorker: NounPhrase[][] = [];
     for await (const phrases of phrasesInOrder(texts, 5)) {
-      if (onWorker.length === 0) expect(workerThreads()).toBeGreaterThan(before);
+      if (onWorker.length === 0) expect(workerThreads()).toBe(before + 2);
       onWorker.push(phrases);
     }
     expect(workerThreads()).toBe(before);
@@ -25,7 +25,27 @@ describe('phrasesInOrder', () => {
     expect(onWorker[0]).toContainEqual({ words: ['graph', 'neural', 'networks'], heads: [true, false, true] });
   });
 
-  it('lets the thread go when the caller stops early', async () => {
+  it('gives every batch of 200 texts to the same thread on every call, so the phrases are the same', async () => {
+    // A tagger that has read "Green's-function" reads "Green's" as one word afterwards. Batches
+    // alternate between the two threads: batch 0 teaches the first thread, batch 1 goes to the
+    // second (which never read it), batch 2 to the first again.
+    const title = "Variational Green's Functions for Volumetric PDEs";
+    const teaching = texts.slice(0, 2500);
+    teaching[0] = "We find a split that matches the Green's-function theory we develop.";
+    teaching[200] = title;
+    teaching[400] = title;
+    const read = async (): Promise<string[][]> => {
+      const all: string[][] = [];
+      for await (const phrases of phrasesInOrder(teaching, 5)) all.push(phrases.map((p) => p.words.join(' ')));
+      return all;
+    };
+    const first = await read();
+    expect(first[200]).toEqual(['Variational Green', 'Functions', 'Volumetric PDEs']);
+    expect(first[400]).toEqual(["Variational Green's Functions", 'Volumetric PDEs']);
+    expect(await read()).toEqual(first);
+  });
+
+  it('lets the threads go when the caller stops early', async () => {
     const before = workerThreads();
     for await (const phrases of phrasesInOrder(texts, 5)) {
       expect(phrases.length).toBeGreaterThan(0);
