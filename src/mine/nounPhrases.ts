@@ -23,6 +23,17 @@ interface Word {
 
 type Tagger = ReturnType<typeof winkNLP>;
 
+// wink's types leave the model's parts opaque (`unknown`); the package makes each by a call.
+const readCustomEntityMetaModel = model.metaCER as () => unknown;
+let customEntityMetaModel: unknown;
+/**
+ * wink's English model with its custom-entity meta model read once. The package's `metaCER()`
+ * stringifies its machines in place, so each tagger made in a process stringified the string the
+ * one before left, doubling it: a process that made about twenty failed with "Invalid string
+ * length". Taggers only read the result, and are taught no custom entities here.
+ */
+const taggerModel: typeof model = { ...model, metaCER: () => (customEntityMetaModel ??= readCustomEntityMetaModel()) };
+
 const CONNECTORS = new Set(['-', '/', '‐', '–']);
 
 function classOf(pos: string, value: string): WordClass {
@@ -111,7 +122,7 @@ export type PhraseReader = (text: string) => NounPhrase[];
  */
 export function phraseReader(maxWords: number): PhraseReader {
   // Part-of-speech tagging only: sentence boundaries, entities and sentiment are not needed.
-  const nlp = winkNLP(model, ['pos']);
+  const nlp = winkNLP(taggerModel, ['pos']);
   return (text) => nounPhrases(taggedWords(nlp, text), maxWords);
 }
 

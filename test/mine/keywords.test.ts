@@ -36,6 +36,12 @@ describe('nounPhrases', () => {
     expect(phrase?.words).toEqual(['deep', 'convolutional', 'neural', 'network', 'architecture']);
     expect(phrase?.heads).toEqual([false, true, false, true, true]);
   });
+
+  it('makes as many readers as a process asks for', () => {
+    // wink's model package doubled a string of its own at each tagger made: about the 20th failed
+    // with "Invalid string length".
+    for (let i = 0; i < 30; i++) expect(phraseReader(5)('We use graph neural networks.').map((p) => p.words.join(' '))).toEqual(['graph neural networks']);
+  });
 });
 
 describe('keywordCandidate', () => {
