@@ -7,6 +7,7 @@ const WORKER_MIN_TEXTS = 2000;
 const BATCH = 200;
 /** Batches each thread is asked for ahead of the one being used, so that no thread idles. */
 const AHEAD = 2;
+
 /**
  * Tagging threads. A fixed number, not the machine's cores: batch b always goes to thread b mod
  * TAGGERS, so each thread's tagger has read the same texts before each batch on any machine, and
