@@ -1,7 +1,7 @@
 import { startWorker } from '../workerThread.js';
 import { phraseReader, type NounPhrase } from './nounPhrases.js';
 
-/** Below this many texts a worker's start-up (loading the tagger's model again) costs more than it saves. */
+/** Below this many texts starting worker threads (each loads its own tagger) costs more than it saves. */
 const WORKER_MIN_TEXTS = 2000;
 /** Texts per message: big enough that messaging is cheap, small enough that little waits in memory. */
 const BATCH = 200;
