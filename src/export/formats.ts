@@ -86,11 +86,12 @@ function rdfOutput(context: ExportContext, formats: readonly RdfFormat[]): Detac
   const names = [...files.keys()];
   return {
     files,
-    start: (targets, onFileDone) =>
+    start: (targets, onFileDone, stop) =>
       writeRdfOnWorker(
         context,
         formats.map((format, index) => ({ format, target: targets[index] as TemporaryTarget })),
         (format) => onFileDone(names[formats.indexOf(format)] as string),
+        stop,
       ),
   };
 }

@@ -98,13 +98,14 @@ export type TemporaryTarget = readonly [temp: string, layout: FileLayout];
 /**
  * Files another thread writes (the RDF formats, on a worker), possibly several in one pass over the
  * same data (Turtle and N-Triples). `start` writes them whole into the temporary targets it is given
- * (with {@link writeTogether}), in the order of `files`, and reports each file as it is done. The
+ * (with {@link writeTogether}), in the order of `files`, and reports each file as it is done; when
+ * `stop` aborts (another output failed) it stops soon, closes its files unfinished and rejects. The
  * outputs map each of its files' names to this one object. Detached outputs are started before the
  * others and waited for after them, so both threads write at once.
  */
 export interface DetachedOutput {
   readonly files: ReadonlyMap<string, FileLayout>;
-  start(targets: readonly TemporaryTarget[], onFileDone: (name: string) => void): Promise<void>;
+  start(targets: readonly TemporaryTarget[], onFileDone: (name: string) => void, stop: AbortSignal): Promise<void>;
 }
 
 export type Output = FileWriter | DetachedOutput;
@@ -287,6 +288,7 @@ export async function writeTogether(
  * target, and only when every one is complete are they renamed into place. On any failure the
  * temporary files are removed and the previous outputs stay as they were. Detached outputs are
  * started first and written meanwhile on their own thread; the rest are written here, one by one.
+ * When one output fails, the detached ones still writing are stopped.
  */
 export async function writeOutputs(
   folder: string,
@@ -313,10 +315,11 @@ export async function writeOutputs(
   const fileDone = (name: string): void => onFile?.(name, ++done, outputs.size);
   const detached: Promise<void>[] = [];
   let detachedFailed = false;
+  const stop = new AbortController();
   try {
     for (const { output, targets } of jobs.values()) {
       if (typeof output === 'function') continue;
-      const started = output.start(targets, fileDone);
+      const started = output.start(targets, fileDone, stop.signal);
       started.catch(() => {
         detachedFailed = true;
       });
@@ -333,7 +336,8 @@ export async function writeOutputs(
       for (const [index, name] of names.entries()) await moveIntoPlace(folder, name, targets[index] as TemporaryTarget);
     }
   } catch (error) {
-    // A detached output may still be writing its files: they are removed once it has stopped.
+    // A detached output may still be writing its files: it is told to stop, and they are removed once it has.
+    stop.abort();
     await Promise.allSettled(detached);
     await Promise.all([...jobs.values()].flatMap(({ targets }) => targets.map(([temp]) => rm(temp, { recursive: true, force: true }))));
     throw error;

@@ -81,9 +81,10 @@ describe('writeOutputs', () => {
   /** An output that writes its files "elsewhere": here, after `ready` resolves, as another thread would. */
   const detached = (ready: Promise<unknown>, fail: boolean, log: string[]): DetachedOutput => ({
     files: new Map([['d1.txt', 'file'], ['d2.txt', 'file']]),
-    start: async (targets, onFileDone) => {
+    start: async (targets, onFileDone, stop) => {
       log.push('detached started');
       await ready;
+      if (stop.aborted) log.push('told to stop');
       await writeTogether(targets, async ([d1, d2]) => {
         await d1?.write('d1');
         await d2?.write('d'.repeat(200_000));
@@ -139,7 +140,7 @@ describe('writeOutputs', () => {
     expect(await readFile(path.join(dir, 'a.txt'), 'utf8')).toBe('old a');
   });
 
-  it('when a file written here fails, waits for a detached output to stop before removing its files', async () => {
+  it('when a file written here fails, tells a detached output to stop and waits for it before removing its files', async () => {
     const dir = await tempDir('arxiv-kg-');
     let release = (): void => {};
     const ready = new Promise<void>((resolve) => (release = resolve));
@@ -156,7 +157,7 @@ describe('writeOutputs', () => {
       }],
     ]));
     await expect(failing).rejects.toThrow('disk full');
-    expect(log).toEqual(['detached started', 'detached done']);
+    expect(log).toEqual(['detached started', 'told to stop', 'detached done']);
     expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Parser, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
@@ -132,7 +132,22 @@ describe('exportQuads', () => {
     const dir = await tempDir('arxiv-kg-rdf-');
     const before = workerThreads();
     const missing = path.join(dir, 'no such folder', 'graph.ttl.tmp');
-    await expect(output.start([[missing, 'file'], [path.join(dir, 'graph.nt.tmp'), 'file']], () => {})).rejects.toThrow(/ENOENT.*no such folder/);
+    await expect(output.start([[missing, 'file'], [path.join(dir, 'graph.nt.tmp'), 'file']], () => {}, new AbortController().signal)).rejects.toThrow(
+      /ENOENT.*no such folder/,
+    );
+    expect(workerThreads()).toBe(before);
+  });
+
+  it('stops the worker thread when a file written here fails: no RDF file is finished, none is left, the thread is let go', async () => {
+    const dir = await tempDir('arxiv-kg-rdf-');
+    const outputs = exportOutputs(EXPORTERS.filter((e) => e.format in RDF_FORMATS), await source());
+    outputs.set('here.txt', () => Promise.reject(new Error('disk full')));
+    const before = workerThreads();
+    const told: string[] = [];
+    // Left to run, the thread would finish the sample's every RDF file and tell each.
+    await expect(writeOutputs(dir, outputs, (name) => told.push(name))).rejects.toThrow('disk full');
+    expect(told).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
     expect(workerThreads()).toBe(before);
   });
 

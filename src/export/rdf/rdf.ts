@@ -26,9 +26,14 @@ export function writeRdf(source: RdfSource, format: RdfFormat, sink: TextSink): 
 
 /**
  * Several formats of the same statements (Turtle and N-Triples; N-Quads and TriG) from one walk over
- * the snapshot, each quad handed to every format's writer in turn.
+ * the snapshot, each quad handed to every format's writer in turn. `stopRequested` is asked before
+ * each batch of statements: when it answers true, the walk stops with an error.
  */
-export async function writeRdfTogether(source: RdfSnapshot, sinks: ReadonlyMap<RdfFormat, TextSink>): Promise<void> {
+export async function writeRdfTogether(
+  source: RdfSnapshot,
+  sinks: ReadonlyMap<RdfFormat, TextSink>,
+  stopRequested: () => boolean = () => false,
+): Promise<void> {
   const formats = [...sinks.keys()];
   const namedGraphs = new Set(formats.map((format) => RDF_FORMATS[format].namedGraphs));
   if (namedGraphs.size !== 1) throw new Error(`cannot write ${formats.join(' and ')} in one pass: they hold different statements`);
@@ -39,6 +44,7 @@ export async function writeRdfTogether(source: RdfSnapshot, sinks: ReadonlyMap<R
     return { sink, writer: new Writer({ write: (text: string) => sink.append(text), end: () => {} }, { format: n3, prefixes, end: false }) };
   });
   for (const batch of exportQuads(source, [...namedGraphs][0] as boolean)) {
+    if (stopRequested()) throw new Error('RDF writing stopped: another output failed');
     for (const { sink, writer } of writers) {
       for (const q of batch) writer.addQuad(q);
       if (sink.full) await sink.flush();
@@ -67,16 +73,23 @@ function sendJob(worker: Worker, job: RdfJob): void {
 /**
  * Write RDF files whole into their temporary targets on a worker thread, which is sent a copy of
  * what the statements read (see `snapshot.ts`): the caller's thread is free to write other files
- * meanwhile. `onDone` is told each format as its pass completes.
+ * meanwhile. `onDone` is told each format as its pass completes. When `stop` aborts, the thread
+ * stops before its next batch of statements (a flag in shared memory, which it reads without
+ * waiting for a message), closes its files unfinished and the call rejects.
  */
 export async function writeRdfOnWorker(
   source: RdfSource,
   files: readonly { readonly format: RdfFormat; readonly target: TemporaryTarget }[],
   onDone: (format: RdfFormat) => void,
+  stop: AbortSignal,
 ): Promise<void> {
+  const stopFlag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const raiseStopFlag = (): void => void Atomics.store(stopFlag, 0, 1);
+  if (stop.aborted) raiseStopFlag();
+  stop.addEventListener('abort', raiseStopFlag, { once: true });
   const worker = startWorker(import.meta.url, 'rdfWorkerThread', undefined);
   try {
-    sendJob(worker, { snapshot: snapshotRdfSource(source), passes: rdfPasses(files) });
+    sendJob(worker, { snapshot: snapshotRdfSource(source), passes: rdfPasses(files), stopFlag });
     await new Promise<void>((resolve, reject) => {
       let left = files.length;
       worker.on('message', (formats: RdfFormat[]) => {
@@ -88,6 +101,7 @@ export async function writeRdfOnWorker(
       worker.once('exit', (code) => reject(new Error(`the RDF writing thread stopped (exit code ${code})`)));
     });
   } finally {
+    stop.removeEventListener('abort', raiseStopFlag);
     worker.removeAllListeners();
     await worker.terminate();
   }
