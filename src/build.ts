@@ -5,7 +5,7 @@ import { drawAnalysis } from './analyse/layout.js';
 import { formatDiagnostic, type Diagnostics } from './diagnostics.js';
 import { exportOutputs, type Exporter } from './export/formats.js';
 import { writeAuthorsCsv } from './export/authorsCsv.js';
-import { writeOutputs } from './export/outputFiles.js';
+import { checkOutputFolder, writeOutputs } from './export/outputFiles.js';
 import { buildSummary, writeSummary } from './export/summary.js';
 import { buildKnowledgeGraph, paperNode } from './graph/buildGraph.js';
 import { loadTaxonomy } from './graph/taxonomy.js';
@@ -63,9 +63,12 @@ export interface BuildResult {
 /**
  * The main job: digests → paper records → knowledge graph → communities and layout → every requested
  * format plus summary.json, written whole or not at all. Writes nothing when no paper was read.
+ * Rejects with the file system's error (it has a `code` and a `syscall`) when the outputs cannot be
+ * written: before reading anything when the output folder cannot be one (see {@link checkOutputFolder}).
  */
 export async function runBuild(inputs: readonly InputSpec[], options: BuildOptions): Promise<BuildResult> {
   const { diagnostics } = options;
+  await checkOutputFolder(options.outDir);
   const stage = options.onStage ?? (() => {});
   const progress = (name: string, unit: string) => (done: number, total: number, item?: string) =>
     options.onProgress?.({ stage: name, done, total, unit, ...(item === undefined ? {} : { item }) });

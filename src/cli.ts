@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_RESOLUTION, DEFAULT_SEED } from './analyse/communities.js';
-import { CACHE_FOLDER, runBuild, SUMMARY_FILE, type Progress } from './build.js';
+import { CACHE_FOLDER, runBuild, SUMMARY_FILE, type BuildResult, type Progress } from './build.js';
 import { Diagnostics, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { EXPORTERS, FORMAT_NAMES, parseFormats } from './export/formats.js';
 import { DEFAULT_BASE } from './export/rdf/vocabulary.js';
@@ -21,7 +21,7 @@ export const SAMPLE_DIGEST = {
   name: 'samples/sample-digest.md',
 } as const;
 
-export const EXIT = { ok: 0, entriesSkipped: 1, nothingRead: 2, refused: 3, internalError: 70 } as const;
+export const EXIT = { ok: 0, entriesSkipped: 1, nothingRead: 2, refused: 3, internalError: 70, cannotWrite: 73 } as const;
 
 export interface CliIo {
   readonly stdout: Writable;
@@ -37,7 +37,9 @@ Exit codes:
   1  --strict was given and some entries or files were skipped
   2  nothing readable was found, or the command line was wrong
   3  push: the triple store could not be reached or refused the upload
-  70 internal error (a bug in arxiv-kg: please report it with the input)`;
+  70 internal error (a bug in arxiv-kg: please report it with the input)
+  73 build: the outputs could not be written (output folder, permissions, disk
+     space); the previous outputs were left as they were`;
 
 const PARSE_HELP = `
 Inputs are digest files, folders (read recursively: .md and .txt) or - for standard input.
@@ -297,7 +299,7 @@ async function buildCommand(inputs: string[], options: BuildCommandOptions, io: 
     report.say('arxiv-kg build: --gzip compresses the parts of --split-bytes; give both, e.g. --split-bytes 100000000 --gzip');
     return EXIT.nothingRead;
   }
-  const result = await runBuild(inputs.length > 0 ? inputs : [SAMPLE_DIGEST], {
+  const result = await runBuildOrSay(report, inputs.length > 0 ? inputs : [SAMPLE_DIGEST], {
     outDir: options.out,
     exporters: parseFormats(options.formats),
     seed: options.seed,
@@ -311,10 +313,32 @@ async function buildCommand(inputs: string[], options: BuildCommandOptions, io: 
     onProgress: (progress) => report.count(progress),
   });
   report.endStatus();
+  if (result === undefined) return EXIT.cannotWrite;
   if (options.json && result.summary) io.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
   const written = result.written.length > 0 ? ` -> ${options.out}/ (${result.written.join(', ')})` : '';
   const cached = result.cachedFiles > 0 ? ` (${result.cachedFiles} of ${plural(result.files, 'file')} from the cache)` : '';
   return report.finish(result.papers, `${plural(result.papers, 'paper')}${cached}${written}`);
+}
+
+/** An error of the file system (a full disk, a folder that is a file), not of arxiv-kg: it names its call and path. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** Runs the build; when the file system refuses its outputs, says so and how to fix it, and gives undefined. */
+async function runBuildOrSay(report: Reporter, ...args: Parameters<typeof runBuild>): Promise<BuildResult | undefined> {
+  try {
+    return await runBuild(...args);
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    report.endStatus();
+    report.say(`arxiv-kg build: could not write the outputs: ${error.message}`);
+    report.say(
+      `arxiv-kg build: no output in ${args[1].outDir} was replaced; make sure the folder can be created and ` +
+        'written to and the disk has room, or choose another folder with -o DIR',
+    );
+    return undefined;
+  }
 }
 
 function integerOption(name: string): (value: string) => number {

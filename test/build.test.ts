@@ -1,14 +1,26 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FOLDER } from '../src/build.js';
+import { DEFAULT_RESOLUTION, DEFAULT_SEED } from '../src/analyse/communities.js';
+import { CACHE_FOLDER, runBuild } from '../src/build.js';
+import { Diagnostics } from '../src/diagnostics.js';
+import { EXPORTERS } from '../src/export/formats.js';
+import { DEFAULT_BASE } from '../src/export/rdf/vocabulary.js';
 import { runCli } from './helpers/runCli.js';
 import { tempDir } from './helpers/tempDir.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const EXPORTS = path.join(ROOT, 'exports');
+const SAMPLE = path.join(ROOT, 'samples', 'sample-digest.md');
+const BUILD_OPTIONS = {
+  exporters: EXPORTERS,
+  seed: DEFAULT_SEED,
+  resolution: DEFAULT_RESOLUTION,
+  base: DEFAULT_BASE,
+  diagnostics: new Diagnostics(),
+};
 
 async function build(args: string[]) {
   const out = await tempDir('arxiv-kg-build-');
@@ -83,6 +95,32 @@ describe('arxiv-kg build', () => {
     const { code, files } = await build([path.join(ROOT, 'test', 'fixtures', 'missing.md')]);
     expect(code).toBe(2);
     expect(files).toEqual([]);
+  });
+
+  it('stops before reading, exit 73, when the output folder would be under a file, and says how to fix it', async () => {
+    const folder = await tempDir('arxiv-kg-build-');
+    await writeFile(path.join(folder, 'a-file'), 'not a folder');
+    const out = path.join(folder, 'a-file', 'out');
+    const stages: string[] = [];
+    await expect(runBuild([SAMPLE], { ...BUILD_OPTIONS, outDir: out, onStage: (stage) => stages.push(stage) })).rejects.toMatchObject({ code: 'ENOTDIR' });
+    expect(stages).toEqual([]);
+    const { code, stderr } = await runCli(['build', '-o', out]);
+    expect(code).toBe(73);
+    expect(stderr).toContain(`could not write the outputs: ENOTDIR: not a directory`);
+    expect(stderr).toContain('choose another folder with -o DIR');
+    expect(stderr).not.toContain('internal error');
+  });
+
+  it('exits 73 when an output cannot be put in place, and replaces none of the outputs', async () => {
+    const out = await tempDir('arxiv-kg-build-');
+    await writeFile(path.join(out, 'graph.graphml'), 'the previous build');
+    // A folder where summary.json, the last output renamed into place, should go.
+    await mkdir(path.join(out, 'summary.json', 'inside'), { recursive: true });
+    const { code, stderr } = await runCli(['build', '-o', out]);
+    expect(code).toBe(73);
+    expect(stderr).toMatch(/could not write the outputs: EISDIR.*summary\.json/);
+    expect((await readdir(out)).filter((f) => !f.startsWith('.')).sort()).toEqual(['graph.graphml', 'summary.json']);
+    expect(await read(out, 'graph.graphml')).toBe('the previous build');
   });
 
   it('writes files that load back: graphology JSON and GEXF with the drawing', async () => {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants, createWriteStream, type WriteStream } from 'node:fs';
+import { access, lstat, mkdir, open, opendir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
@@ -284,6 +284,32 @@ export async function writeTogether(
 }
 
 /**
+ * Fails at once, with the file system's own error, when `folder` cannot hold the outputs: the
+ * nearest part of its path that exists is not a folder (ENOTDIR) or cannot be written to (EACCES,
+ * EROFS). A build asks before its first stage, not after minutes of work; nothing is created.
+ */
+export async function checkOutputFolder(folder: string): Promise<void> {
+  let existing = path.resolve(folder);
+  while (!(await exists(existing))) {
+    const parent = path.dirname(existing);
+    if (parent === existing) return;
+    existing = parent;
+  }
+  await (await opendir(existing)).close();
+  await access(existing, constants.W_OK);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/**
  * Write a set of outputs whole or not at all: each goes to a temporary file (or folder) beside its
  * target, and only when every one is complete are they renamed into place. On any failure the
  * temporary files are removed and the previous outputs stay as they were. Detached outputs are
@@ -310,6 +336,13 @@ export async function writeOutputs(
     const layout: FileLayout = typeof output === 'function' ? 'file' : (output.files.get(name) as FileLayout);
     job.names.push(name);
     job.targets.push([path.join(folder, `.${name}.${process.pid}.tmp`), layout]);
+  }
+  // Outputs are renamed into place one by one once all are written: one that could not be replaced
+  // then would leave those before it new and those after it old. It is found before anything is written.
+  for (const { names, targets } of jobs.values()) {
+    for (const [index, name] of names.entries()) {
+      if ((targets[index] as TemporaryTarget)[1] === 'file') await checkReplaceable(path.join(folder, name));
+    }
   }
   let done = 0;
   const fileDone = (name: string): void => onFile?.(name, ++done, outputs.size);
@@ -342,6 +375,16 @@ export async function writeOutputs(
     await Promise.all([...jobs.values()].flatMap(({ targets }) => targets.map(([temp]) => rm(temp, { recursive: true, force: true }))));
     throw error;
   }
+}
+
+/** Throws the file system's own error (EISDIR) when a folder is where the output file `file` goes: a file cannot be renamed over it. */
+async function checkReplaceable(file: string): Promise<void> {
+  const found = await lstat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  // Opening a folder for writing fails with the error that names it.
+  if (found?.isDirectory()) await (await open(file, 'r+')).close();
 }
 
 async function moveIntoPlace(folder: string, name: string, [temp, layout]: TemporaryTarget): Promise<void> {
