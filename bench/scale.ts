@@ -17,12 +17,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Diagnostics } from '../src/diagnostics.js';
 import { RDF_FORMATS } from '../src/export/rdf/rdf.js';
+import { availableMemory, missingHeapFlags } from '../src/heapFlags.js';
 import { readDigests } from '../src/read/readDigests.js';
-import { YOUNG_GENERATION_FLAG } from '../src/youngGeneration.js';
 import { launchChromium } from '../test/helpers/chromium.js';
 import { writeSyntheticCorpus } from './synthCorpus.js';
 import { fixed, time } from './timing.js';
 import { measurePage, type PageFigures } from './viewer.js';
+
+/** The heap sizes `arxiv-kg build` starts its build process with (src/bin.ts). */
+const BUILD_HEAP_FLAGS = missingHeapFlags([], undefined, availableMemory());
 
 const RDF_FILES: ReadonlySet<string> = new Set(Object.values(RDF_FORMATS).map(({ file }) => file));
 
@@ -105,8 +108,8 @@ async function timedBuild(
   input: string,
   outDir: string,
 ): Promise<{ stages: StageFigures[]; written: FileFigures[]; total: number; peak: number; papers: number }> {
-  // With the young generation `arxiv-kg build` runs with (src/bin.ts).
-  const child = spawn(process.execPath, [YOUNG_GENERATION_FLAG, '--import', 'tsx', path.resolve('bench/buildOnce.ts'), input, outDir], {
+  // With the heap sizes `arxiv-kg build` runs with (src/bin.ts).
+  const child = spawn(process.execPath, [...BUILD_HEAP_FLAGS, '--import', 'tsx', path.resolve('bench/buildOnce.ts'), input, outDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const marks: { stage: string; at: number; cpuMs: number }[] = [];
@@ -181,8 +184,8 @@ async function runPeer(input: string, outDir: string): Promise<{ seconds: number
 async function runN3Baseline(input: string): Promise<{ namedGraphs: N3Pass; union: N3Pass }> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    // The young generation our RDF thread has: the ratio compares the writing, not the heap settings.
-    ['--expose-gc', '--max-old-space-size=16000', YOUNG_GENERATION_FLAG, '--import', 'tsx', path.resolve('bench/n3Baseline.ts'), input],
+    // The heap sizes our RDF thread has: the ratio compares the writing, not the heap settings.
+    ['--expose-gc', ...BUILD_HEAP_FLAGS, '--import', 'tsx', path.resolve('bench/n3Baseline.ts'), input],
     { maxBuffer: 1 << 24 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1) as string) as { namedGraphs: N3Pass; union: N3Pass };

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setsYoungGeneration, YOUNG_GENERATION_FLAG } from '../src/youngGeneration.js';
+import { availableMemory, missingHeapFlags, oldGenerationFlag, YOUNG_GENERATION_FLAG } from '../src/heapFlags.js';
 import { tempDir } from './helpers/tempDir.js';
 
 const BIN = path.join(import.meta.dirname, '..', 'dist', 'bin.js');
@@ -47,23 +47,29 @@ const isRunning = (pid: number): boolean => {
   }
 };
 
-describe('setsYoungGeneration', () => {
-  it('sees the size given on the command line or in NODE_OPTIONS, in either spelling', () => {
-    expect(setsYoungGeneration(['--max-semi-space-size=32'], undefined)).toBe(true);
-    expect(setsYoungGeneration([], '--max-old-space-size=4096 --max_semi_space_size=8')).toBe(true);
-    expect(setsYoungGeneration(['--import', 'tsx', '--max-old-space-size=4096'], '--enable-source-maps')).toBe(false);
-    expect(setsYoungGeneration([], undefined)).toBe(false);
+describe('missingHeapFlags', () => {
+  const GB = 2 ** 30;
+
+  it('sizes the old generation at three quarters of the memory, and the young one for a large heap', () => {
+    expect(oldGenerationFlag(16 * GB)).toBe('--max-old-space-size=12288');
+    expect(missingHeapFlags([], undefined, 16 * GB)).toEqual([YOUNG_GENERATION_FLAG, '--max-old-space-size=12288']);
+  });
+
+  it('keeps the sizes given on the command line or in NODE_OPTIONS, in either spelling', () => {
+    expect(missingHeapFlags(['--max-semi-space-size=32'], undefined, 16 * GB)).toEqual(['--max-old-space-size=12288']);
+    expect(missingHeapFlags([], '--max_old_space_size=4096 --enable-source-maps', 16 * GB)).toEqual([YOUNG_GENERATION_FLAG]);
+    expect(missingHeapFlags(['--import', 'tsx', '--max-old-space-size=4096'], '--max_semi_space_size=8', 16 * GB)).toEqual([]);
   });
 });
 
 describe('the installed command line (dist/bin.js)', () => {
-  it('runs a build again in a child process with the larger young generation, and it writes the outputs', async () => {
+  it("runs a build again in a child process with heap sizes for a large build (the machine's memory), and it writes the outputs", async () => {
     const out = await tempDir('arxiv-kg-bin-');
     const { code, started } = await runBin(['build', '-o', out, '--quiet', '--formats', 'json']);
     expect(code).toBe(0);
     expect(started).toHaveLength(2);
     expect(started[0]?.execArgv).not.toContain(YOUNG_GENERATION_FLAG);
-    expect(started[1]?.execArgv).toEqual(['--import', REPORT_PROCESS, YOUNG_GENERATION_FLAG]);
+    expect(started[1]?.execArgv).toEqual(['--import', REPORT_PROCESS, YOUNG_GENERATION_FLAG, oldGenerationFlag(availableMemory())]);
     expect(await readdir(out)).toContain('graph.json');
   });
 
@@ -74,12 +80,12 @@ describe('the installed command line (dist/bin.js)', () => {
     expect(stderr).toContain('missing.md');
   });
 
-  it('runs every other command, and a build whose young generation is given, in its own process', async () => {
+  it('runs every other command, and a build whose heap sizes are given, in its own process', async () => {
     const parse = await runBin(['parse', '--quiet']);
     expect(parse.code).toBe(0);
     expect(parse.started).toHaveLength(1);
     const out = await tempDir('arxiv-kg-bin-');
-    const sized = spawn(process.execPath, ['--max-semi-space-size=8', '--import', REPORT_PROCESS, BIN, 'build', '-o', out, '--quiet', '--formats', 'json'], {
+    const sized = spawn(process.execPath, ['--max-semi-space-size=8', '--max-old-space-size=2048', '--import', REPORT_PROCESS, BIN, 'build', '-o', out, '--quiet', '--formats', 'json'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
