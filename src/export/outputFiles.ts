@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { constants, createWriteStream, type WriteStream } from 'node:fs';
-import { access, lstat, mkdir, open, opendir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, createWriteStream, type Stats, type WriteStream } from 'node:fs';
+import { access, lstat, mkdir, open, opendir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
@@ -290,7 +290,7 @@ export async function writeTogether(
  */
 export async function checkOutputFolder(folder: string): Promise<void> {
   let existing = path.resolve(folder);
-  while (!(await exists(existing))) {
+  while ((await lstatIfAny(existing)) === undefined) {
     const parent = path.dirname(existing);
     if (parent === existing) return;
     existing = parent;
@@ -299,12 +299,12 @@ export async function checkOutputFolder(folder: string): Promise<void> {
   await access(existing, constants.W_OK);
 }
 
-async function exists(file: string): Promise<boolean> {
+/** What is at `file` (a symbolic link itself, not what it points to), or undefined when nothing is. */
+async function lstatIfAny(file: string): Promise<Stats | undefined> {
   try {
-    await stat(file);
-    return true;
+    return await lstat(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
@@ -379,12 +379,8 @@ export async function writeOutputs(
 
 /** Throws the file system's own error (EISDIR) when a folder is where the output file `file` goes: a file cannot be renamed over it. */
 async function checkReplaceable(file: string): Promise<void> {
-  const found = await lstat(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
   // Opening a folder for writing fails with the error that names it.
-  if (found?.isDirectory()) await (await open(file, 'r+')).close();
+  if ((await lstatIfAny(file))?.isDirectory()) await (await open(file, 'r+')).close();
 }
 
 async function moveIntoPlace(folder: string, name: string, [temp, layout]: TemporaryTarget): Promise<void> {
