@@ -42,12 +42,15 @@ export function missingHeapFlags(execArgv: readonly string[], nodeOptions: strin
 }
 
 const RELAYED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** How a process ends when memory runs out: killed by the kernel, or aborted by V8 at its heap limit. */
+const OUT_OF_MEMORY_SIGNALS: readonly NodeJS.Signals[] = ['SIGKILL', 'SIGABRT'];
 
 /**
  * Runs `script` with `args` again in a child Node process started with `flags` (only a process's
  * start can size its heap) and the same Node options, standard streams and environment. Signals
  * sent to this process are passed on; resolves to the child's exit code, or, when a signal stopped
- * it, raises that signal here so that the caller sees the same end.
+ * it, raises that signal here so that the caller sees the same end, after a line on what to do when
+ * the signal is one that running out of memory sends.
  */
 export function runWithHeapFlags(script: string, args: readonly string[], flags: readonly string[]): Promise<number> {
   const child = spawn(process.execPath, [...process.execArgv, ...flags, script, ...args], { stdio: 'inherit' });
@@ -63,6 +66,12 @@ export function runWithHeapFlags(script: string, args: readonly string[], flags:
     });
     child.once('exit', (code, signal) => {
       stopRelaying();
+      if (signal !== null && OUT_OF_MEMORY_SIGNALS.includes(signal)) {
+        process.stderr.write(
+          `arxiv-kg: the build was stopped by ${signal}; if memory ran out, build fewer digests at once or on a machine ` +
+            'with more memory (NODE_OPTIONS=--max-old-space-size=MB sets the heap limit of each thread)\n',
+        );
+      }
       if (signal !== null) process.kill(process.pid, signal);
       resolve(code ?? 1);
     });

@@ -95,6 +95,16 @@ describe('the installed command line (dist/bin.js)', () => {
     expect(stderr.match(/^process /gm)).toHaveLength(1);
   });
 
+  it('says what to do when the build is killed as running out of memory would, and ends by the same signal', async () => {
+    const out = await tempDir('arxiv-kg-bin-');
+    const { code, signal, stderr } = await runBin(['build', '-o', out, '--quiet'], (reported) => {
+      if (reported.execArgv.includes(YOUNG_GENERATION_FLAG)) process.kill(reported.pid, 'SIGKILL');
+    });
+    expect(code).toBeNull();
+    expect(signal).toBe('SIGKILL');
+    expect(stderr).toContain('the build was stopped by SIGKILL; if memory ran out, build fewer digests at once');
+  });
+
   it('passes a signal on to the build and ends by it, leaving no build running', async () => {
     const out = await tempDir('arxiv-kg-bin-');
     const { code, signal, started } = await runBin(['build', '-o', out, '--quiet'], (reported, parent) => {
