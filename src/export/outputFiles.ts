@@ -334,15 +334,11 @@ export async function writeOutputs(
     const job = jobs.get(key) ?? { output, names: [], targets: [] };
     jobs.set(key, job);
     const layout: FileLayout = typeof output === 'function' ? 'file' : (output.files.get(name) as FileLayout);
+    // Outputs are renamed into place one by one once all are written: one that could not be replaced
+    // then would leave those before it new and those after it old. It is found before anything is written.
+    if (layout === 'file') await checkReplaceable(path.join(folder, name));
     job.names.push(name);
     job.targets.push([path.join(folder, `.${name}.${process.pid}.tmp`), layout]);
-  }
-  // Outputs are renamed into place one by one once all are written: one that could not be replaced
-  // then would leave those before it new and those after it old. It is found before anything is written.
-  for (const { names, targets } of jobs.values()) {
-    for (const [index, name] of names.entries()) {
-      if ((targets[index] as TemporaryTarget)[1] === 'file') await checkReplaceable(path.join(folder, name));
-    }
   }
   let done = 0;
   const fileDone = (name: string): void => onFile?.(name, ++done, outputs.size);
