@@ -4,6 +4,7 @@ import { keywordCandidate, keywordStart, wordFacts, type WordFacts } from './boi
 import type { NounPhrase } from './nounPhrases.js';
 import { phrasesInOrder } from './phraseWorker.js';
 import { keywordKey } from './phrase.js';
+import { SpanIds } from './spanIds.js';
 
 export interface PaperKeyword {
   /** As it reads: the digest's spelling, or the phrase as it first appears in a title or abstract. */
@@ -97,35 +98,6 @@ function displayWord(word: string): string {
   return /[A-Z].*[A-Z]|\d/.test(word) ? word : word.toLowerCase();
 }
 
-/** What the span rules need of one word: its boilerplate facts, its key and how it is shown. */
-interface WordInfo {
-  readonly facts: WordFacts;
-  readonly key: string;
-  readonly shown: string;
-}
-
-// A corpus repeats its words (a few hundred thousand distinct in 100,000 abstracts): each is looked at once.
-const wordInfos = new Map<string, WordInfo>();
-
-function wordInfo(word: string): WordInfo {
-  let info = wordInfos.get(word);
-  if (info === undefined) {
-    info = { facts: wordFacts(word), key: keywordKey(word), shown: displayWord(word) };
-    wordInfos.set(word, info);
-  }
-  return info;
-}
-
-interface Term {
-  readonly key: string;
-  readonly phrase: string;
-  readonly words: number;
-  readonly inTitle: boolean;
-  /** The index of the phrase the term first occurs in: 0 for the title's first. */
-  readonly first: number;
-  count: number;
-}
-
 /**
  * Strings a corpus repeats, each held once and named by a number: 100,000 papers have some fifteen
  * million candidate terms between them, but only a few hundred thousand distinct keys and spellings.
@@ -145,6 +117,108 @@ class Interned {
   }
 }
 
+/** What the span rules need of one word: its boilerplate facts, its key and how it is shown. */
+interface WordInfo {
+  readonly facts: WordFacts;
+  readonly key: string;
+  readonly shown: string;
+  /** `key` and `shown` as numbers, equal where the strings are: spans are looked up by them. */
+  readonly keyId: number;
+  readonly shownId: number;
+  /** The word's own number, in the order words were first seen. */
+  readonly index: number;
+}
+
+// A corpus repeats its words (a few hundred thousand distinct in 100,000 abstracts): each is looked at once.
+const wordInfos = new Map<string, WordInfo>();
+const wordKeys = new Interned();
+const shownWords = new Interned();
+
+function wordInfo(word: string): WordInfo {
+  let info = wordInfos.get(word);
+  if (info === undefined) {
+    const key = keywordKey(word);
+    const shown = displayWord(word);
+    info = { facts: wordFacts(word), key, shown, keyId: wordKeys.id(key), shownId: shownWords.id(shown), index: wordInfos.size };
+    wordInfos.set(word, info);
+  }
+  return info;
+}
+
+/** The long form a single word stands for as a term, when it is an acronym: see {@link acronymExpander}. */
+interface Expansion {
+  readonly keyId: number;
+  readonly spellingId: number;
+  readonly words: number;
+}
+
+/**
+ * Strings made by joining one part of each word of a span (its key, or how it is shown), numbered,
+ * and found by the words' numbers for that part: a span seen before makes no string (see {@link SpanIds}).
+ */
+class SpanStrings {
+  readonly interned = new Interned();
+  private readonly bySpan = new SpanIds();
+
+  constructor(private readonly part: 'key' | 'shown') {}
+
+  /** The number of the string for words[start, end), whose numbers for the part are `numbers`. */
+  id(words: readonly WordInfo[], numbers: readonly number[], start: number, end: number): number {
+    let id = this.bySpan.get(numbers, start, end);
+    if (id < 0) {
+      id = this.interned.id(joined(words, start, end, this.part));
+      this.bySpan.set(numbers, start, end, id);
+    }
+    return id;
+  }
+}
+
+/** The ids of one extraction's terms: their keys and their spellings, and the acronyms words expand to. */
+class TermIds {
+  readonly keys = new SpanStrings('key');
+  readonly spellings = new SpanStrings('shown');
+  /** By word index: a word's own number costs less to look up than the word. */
+  private readonly expansions: (Expansion | null)[] = [];
+
+  constructor(private readonly expandAcronym: (words: string[]) => string[]) {}
+
+  /** The long form a word stands for as a term of its own, if it is an acronym the corpus defines. */
+  expansion(word: string, info: WordInfo): Expansion | null {
+    let expansion = this.expansions[info.index];
+    if (expansion === undefined) {
+      const single = [word];
+      const expanded = this.expandAcronym(single);
+      // The expander hands back the very array it was given when the word is no acronym.
+      expansion =
+        expanded === single
+          ? null
+          : {
+              keyId: this.keys.interned.id(keywordKey(expanded.join(' '))),
+              spellingId: this.spellings.interned.id(expanded.map(displayWord).join(' ')),
+              words: expanded.length,
+            };
+      this.expansions[info.index] = expansion;
+    }
+    return expansion;
+  }
+}
+
+function joined(words: readonly WordInfo[], start: number, end: number, part: 'key' | 'shown'): string {
+  let text = (words[start] as WordInfo)[part];
+  for (let i = start + 1; i < end; i++) text += ` ${(words[i] as WordInfo)[part]}`;
+  return text;
+}
+
+interface Term {
+  readonly keyId: number;
+  readonly spellingId: number;
+  readonly words: number;
+  readonly inTitle: boolean;
+  /** The index of the phrase the term first occurs in: 0 for the title's first. */
+  readonly first: number;
+  count: number;
+}
+
 /** Numbers per term in a {@link PackedTerms} row: key id, phrase id, words, in title, first, count. */
 const ROW = 6;
 
@@ -155,11 +229,11 @@ interface PackedTerms {
   readonly phrases: number;
 }
 
-function packTerms(terms: ReadonlyMap<string, Term>, phraseCount: number, keys: Interned, spellings: Interned): PackedTerms {
+function packTerms(terms: ReadonlyMap<number, Term>, phraseCount: number): PackedTerms {
   const rows = new Int32Array(terms.size * ROW);
   let at = 0;
   for (const term of terms.values()) {
-    rows.set([keys.id(term.key), spellings.id(term.phrase), term.words, term.inTitle ? 1 : 0, term.first, term.count], at);
+    rows.set([term.keyId, term.spellingId, term.words, term.inTitle ? 1 : 0, term.first, term.count], at);
     at += ROW;
   }
   return { rows, phrases: phraseCount };
@@ -172,44 +246,41 @@ function textsToTag(record: PaperRecord): [title: string, abstract: string] {
 }
 
 /**
- * Every candidate term of a paper's title and English abstract, counted: each noun phrase, made fit
- * by the boilerplate rules, and every shorter phrase inside it that ends in a noun ("visual analytics"
- * in "visual analytics system").
+ * Every candidate term of a paper's title and English abstract, counted by key id: each noun phrase,
+ * made fit by the boilerplate rules, and every shorter phrase inside it that ends in a noun ("visual
+ * analytics" in "visual analytics system").
  */
 function termsOf(
   titlePhrases: readonly NounPhrase[],
   abstractPhrases: readonly NounPhrase[],
-  expandAcronym: (words: string[]) => string[],
-): { terms: Map<string, Term>; phraseCount: number } {
+  ids: TermIds,
+): { terms: Map<number, Term>; phraseCount: number } {
   const phrases = [...titlePhrases, ...abstractPhrases];
-  const terms = new Map<string, Term>();
+  const terms = new Map<number, Term>();
   phrases.forEach(({ words: phraseWords, heads }, index) => {
     const infos = phraseWords.map(wordInfo);
     const candidate = keywordCandidate(phraseWords, infos.map((info) => info.facts));
     if (candidate === undefined) return;
     const skipped = phraseWords.length - candidate.length;
-    // Every word's facts, key and spelling once: a phrase of n words has up to n(n+1)/2 spans.
+    // Every word's facts and ids once: a phrase of n words has up to n(n+1)/2 spans.
     const kept = infos.slice(skipped);
     const facts = kept.map((info) => info.facts);
-    const keys = kept.map((info) => info.key);
-    const shown = kept.map((info) => info.shown);
+    const keyIds = kept.map((info) => info.keyId);
+    const shownIds = kept.map((info) => info.shownId);
     for (let i = 0; i < candidate.length; i++) {
       for (let j = i + 1; j <= candidate.length; j++) {
         if (!heads[skipped + j - 1]) continue;
         const start = j - i === candidate.length ? i : keywordStart(facts, i, j);
         if (start < 0) continue;
-        const single = j - start === 1 ? [candidate[start] as string] : undefined;
-        const expanded = single === undefined ? undefined : expandAcronym(single);
-        // The expander hands back the very array it was given when the word is no acronym.
-        const long = expanded !== undefined && expanded !== single;
-        const key = long ? keywordKey(expanded.join(' ')) : keys.slice(start, j).join(' ');
-        const term = terms.get(key);
+        const long = j - start === 1 ? ids.expansion(candidate[start] as string, kept[start] as WordInfo) : null;
+        const keyId = long === null ? ids.keys.id(kept, keyIds, start, j) : long.keyId;
+        const term = terms.get(keyId);
         if (term) term.count++;
         else
-          terms.set(key, {
-            key,
-            phrase: long ? expanded.map(displayWord).join(' ') : shown.slice(start, j).join(' '),
-            words: long ? expanded.length : j - start,
+          terms.set(keyId, {
+            keyId,
+            spellingId: long === null ? ids.spellings.id(kept, shownIds, start, j) : long.spellingId,
+            words: long === null ? j - start : long.words,
             inTitle: index < titlePhrases.length,
             first: index,
             count: 1,
@@ -277,8 +348,9 @@ export async function extractKeywords(records: readonly PaperRecord[], options: 
   const glossary = acronymGlossary(records);
   const resolve = acronymResolver(glossary);
   const expandAcronym = acronymExpander(glossary);
-  const keys = new Interned();
-  const spellings = new Interned();
+  const ids = new TermIds(expandAcronym);
+  const keys = ids.keys.interned;
+  const spellings = ids.spellings.interned;
   const termsByPaper = new Map<string, PackedTerms>();
   /** Papers having each term, by key id. */
   const documents: number[] = [];
@@ -301,8 +373,8 @@ export async function extractKeywords(records: readonly PaperRecord[], options: 
         }
         continue;
       }
-      const { terms, phraseCount } = termsOf(await nextPhrases(), await nextPhrases(), expandAcronym);
-      const packed = packTerms(terms, phraseCount, keys, spellings);
+      const { terms, phraseCount } = termsOf(await nextPhrases(), await nextPhrases(), ids);
+      const packed = packTerms(terms, phraseCount);
       termsByPaper.set(record.id, packed);
       for (let at = 0; at < packed.rows.length; at += ROW) {
         const keyId = packed.rows[at] as number;
