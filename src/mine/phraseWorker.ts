@@ -1,5 +1,6 @@
 import { startWorker } from '../workerThread.js';
 import { phraseReader, type NounPhrase } from './nounPhrases.js';
+import { unpackPhrases, type PackedPhrases } from './packedPhrases.js';
 
 /** Below this many texts starting worker threads (each loads its own tagger) costs more than it saves. */
 const WORKER_MIN_TEXTS = 2000;
@@ -24,12 +25,15 @@ interface TaggingThread {
 function taggingThread(maxWords: number): TaggingThread {
   const worker = startWorker(import.meta.url, 'phraseWorkerThread', { maxWords });
   const waiting: { resolve: (phrases: NounPhrase[][]) => void; reject: (error: Error) => void }[] = [];
+  /** The thread's words by their numbers: see {@link PackedPhrases}. */
+  const vocabulary: string[] = [];
   let failure: Error | undefined;
   const fail = (error: Error): void => {
     failure = error;
     for (const request of waiting.splice(0)) request.reject(error);
   };
-  worker.on('message', (phrases: NounPhrase[][]) => waiting.shift()?.resolve(phrases));
+  // Unpacked as each answer comes, in the order asked: each batch's new words follow the last's.
+  worker.on('message', (packed: PackedPhrases) => waiting.shift()?.resolve(unpackPhrases(packed, vocabulary)));
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the keyword tagging thread stopped (exit code ${code})`)));
   return {
