@@ -166,7 +166,12 @@ class SpanStrings {
   id(words: readonly WordInfo[], numbers: readonly number[], start: number, end: number): number {
     let id = this.bySpan.get(numbers, start, end);
     if (id < 0) {
-      id = this.interned.id(joined(words, start, end, this.part));
+      id = this.interned.id(
+        words
+          .slice(start, end)
+          .map((word) => word[this.part])
+          .join(' '),
+      );
       this.bySpan.set(numbers, start, end, id);
     }
     return id;
@@ -201,12 +206,6 @@ class TermIds {
     }
     return expansion;
   }
-}
-
-function joined(words: readonly WordInfo[], start: number, end: number, part: 'key' | 'shown'): string {
-  let text = (words[start] as WordInfo)[part];
-  for (let i = start + 1; i < end; i++) text += ` ${(words[i] as WordInfo)[part]}`;
-  return text;
 }
 
 interface Term {
