@@ -28,14 +28,31 @@ export interface TextSink {
 }
 
 /** Writes `chunk` to `stream`, waiting when the stream asks to (so memory stays flat). */
-async function send(stream: NodeJS.WritableStream, chunk: string | Buffer): Promise<void> {
+async function send(stream: NodeJS.WritableStream, chunk: Buffer): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
-/** Collects text and hands it on in 64 KiB chunks: what `flush` does with a chunk is the subclass's. */
+/**
+ * Text is encoded to UTF-8 as soon as this many characters have been collected. V8 encodes a short
+ * rope of small strings fast, a long one slowly: on the text of graph.ttl (two-byte, as nearly every
+ * 64 KiB of our outputs is), ropes of 64 Ki characters made into Buffers took 2 to 3 times as long
+ * as ropes of 16 Ki characters written into one buffer (a throwaway probe, lines and words appended).
+ */
+const ENCODE_CHARS = 1 << 14;
+/** Room for a flush's bytes and one more encoding, at 3 bytes per UTF-16 code unit at most. */
+const BUFFER_BYTES = FLUSH_BYTES + 3 * ENCODE_CHARS;
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * Collects text, encodes it to UTF-8 in 16 Ki-character steps and hands the bytes on in 64 KiB
+ * chunks: what `send` does with a chunk is the subclass's.
+ */
 abstract class BufferedSink implements TextSink {
-  // One growing string, not an array joined at flush: V8 concatenates by reference and flattens once.
-  private buffered = '';
+  // One growing string, not an array joined: V8 concatenates by reference and flattens once.
+  private text = '';
+  private bytes = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
 
   async write(text: string): Promise<void> {
     this.append(text);
@@ -44,21 +61,52 @@ abstract class BufferedSink implements TextSink {
 
   /** Add text without waiting: for writers that cannot await (n3's); call `flush` when `full`. */
   append(text: string): void {
-    this.buffered += text;
+    this.text += text;
+    if (this.text.length >= ENCODE_CHARS) this.encode(false);
   }
 
   get full(): boolean {
-    return this.buffered.length >= FLUSH_BYTES;
+    return this.used + this.text.length >= FLUSH_BYTES;
   }
 
-  /** The text collected since the last call, emptied. */
-  protected take(): string {
-    const text = this.buffered;
-    this.buffered = '';
-    return text;
+  flush(): Promise<void> {
+    return this.send(this.take(false));
   }
 
-  abstract flush(): Promise<void>;
+  /** Hands on the rest, a lone surrogate at the very end too. */
+  protected finish(): Promise<void> {
+    return this.send(this.take(true));
+  }
+
+  /**
+   * Encodes the text collected. A trailing high surrogate waits for the next text unless `final`:
+   * its pair may come with it, and encoded alone it would become U+FFFD.
+   */
+  private encode(final: boolean): void {
+    let text = this.text;
+    this.text = '';
+    if (!final && isHighSurrogate(text.charCodeAt(text.length - 1))) {
+      this.text = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    if (this.used + 3 * text.length > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, this.used + Buffer.byteLength(text)));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.used += this.bytes.write(text, this.used);
+  }
+
+  /** The bytes collected since the last call. A new buffer follows: the stream still holds these. */
+  private take(final: boolean): Buffer {
+    this.encode(final);
+    const bytes = this.bytes.subarray(0, this.used);
+    this.bytes = Buffer.allocUnsafe(BUFFER_BYTES);
+    this.used = 0;
+    return bytes;
+  }
+
+  protected abstract send(bytes: Buffer): Promise<void>;
 }
 
 /** Text out to one stream. */
@@ -67,9 +115,15 @@ class StreamSink extends BufferedSink {
     super();
   }
 
-  async flush(): Promise<void> {
-    const chunk = this.take();
-    if (chunk !== '') await send(this.stream, chunk);
+  protected async send(bytes: Buffer): Promise<void> {
+    if (bytes.length > 0) await send(this.stream, bytes);
+  }
+
+  /** Writes the rest and closes the stream. */
+  async end(): Promise<void> {
+    await this.finish();
+    this.stream.end();
+    await once(this.stream, 'finish');
   }
 }
 
@@ -120,8 +174,8 @@ interface PartRecord {
 
 /** Text out to numbered part files, each cut at the last line that fits. */
 class PartedSink extends BufferedSink {
-  /** Text after the last newline seen: it joins the next flush. */
-  private partial = '';
+  /** Bytes after the last newline seen: they join the next chunk. */
+  private partial: Buffer = Buffer.alloc(0);
   private stream: Writable | undefined;
   /** The part file under `stream` (which is a gzip stream when parts are gzipped). */
   private file: WriteStream | undefined;
@@ -138,11 +192,15 @@ class PartedSink extends BufferedSink {
     super();
   }
 
-  async flush(): Promise<void> {
-    const text = this.partial + this.take();
-    const end = text.lastIndexOf('\n') + 1;
-    this.partial = text.slice(end);
-    let lines = Buffer.from(text.slice(0, end), 'utf8');
+  protected async send(bytes: Buffer): Promise<void> {
+    const joined = this.partial.length === 0 ? bytes : Buffer.concat([this.partial, bytes]);
+    const end = joined.lastIndexOf(0x0a) + 1;
+    this.partial = joined.subarray(end);
+    await this.cut(joined.subarray(0, end));
+  }
+
+  /** Whole lines into parts. */
+  private async cut(lines: Buffer): Promise<void> {
     while (lines.length > 0) {
       const room = this.output.partBytes - (this.current?.bytes ?? 0);
       let cut = lines.length <= room ? lines.length : room > 0 ? lines.lastIndexOf(0x0a, room - 1) + 1 : 0;
@@ -154,12 +212,12 @@ class PartedSink extends BufferedSink {
         }
         cut = lines.indexOf(0x0a) + 1;
       }
-      await this.send(lines.subarray(0, cut));
+      await this.writeToPart(lines.subarray(0, cut));
       lines = lines.subarray(cut);
     }
   }
 
-  private async send(bytes: Buffer): Promise<void> {
+  private async writeToPart(bytes: Buffer): Promise<void> {
     if (this.current === undefined || this.stream === undefined) {
       const file = `part-${String(this.written.length + 1).padStart(5, '0')}.${this.output.extension}${this.output.gzip ? '.gz' : ''}`;
       const target = createWriteStream(path.join(this.folder, file), { highWaterMark: STREAM_QUEUE_BYTES });
@@ -205,8 +263,9 @@ class PartedSink extends BufferedSink {
 
   /** Writes what is left, closes the last part and writes the manifest. */
   async end(): Promise<void> {
-    if (this.partial !== '') this.append('\n');
-    await this.flush();
+    await this.finish();
+    // The last line, where the writer left out its newline.
+    if (this.partial.length > 0) await this.cut(Buffer.concat([this.partial, Buffer.from('\n')]));
     await this.close();
     const { partBytes, gzip, mediaType } = this.output;
     const manifest = {
@@ -251,12 +310,7 @@ async function openSink(temp: string, layout: FileLayout): Promise<OpenSink> {
   const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
   failed.catch(() => {});
   const sink = new StreamSink(stream);
-  const close = async (): Promise<void> => {
-    await sink.flush();
-    stream.end();
-    await once(stream, 'finish');
-  };
-  return { sink, failed, close, abort: () => destroyed(stream) };
+  return { sink, failed, close: () => sink.end(), abort: () => destroyed(stream) };
 }
 
 /**
