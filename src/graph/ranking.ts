@@ -14,7 +14,20 @@ export function byDegreeThenKey(a: RankedNode, b: RankedNode): number {
   return b.degree - a.degree || (a.node < b.node ? -1 : 1);
 }
 
-/** The graph's nodes in {@link byDegreeThenKey} order. */
-export function rankNodes(graph: AbstractGraph): RankedNode[] {
-  return graph.mapNodes((node) => ({ node, degree: graph.degree(node) })).sort(byDegreeThenKey);
+/**
+ * The graph's nodes in {@link byDegreeThenKey} order, made as they are taken: grouped by degree, each
+ * group sorted by key (the default sort: code unit order, as `<` compares) only when reached. A page
+ * keeps a view's first 40,000 at most, and the big groups of low degree come last.
+ */
+export function* rankNodes(graph: AbstractGraph): Generator<RankedNode> {
+  const byDegree = new Map<number, string[]>();
+  graph.forEachNode((node) => {
+    const degree = graph.degree(node);
+    const group = byDegree.get(degree);
+    if (group === undefined) byDegree.set(degree, [node]);
+    else group.push(node);
+  });
+  for (const degree of [...byDegree.keys()].sort((a, b) => b - a)) {
+    for (const node of (byDegree.get(degree) as string[]).sort()) yield { node, degree };
+  }
 }

@@ -120,7 +120,7 @@ function within(start: string, hops: number): Set<string> {
 
 /** Which nodes the filters, the legend and the size limit leave on screen. */
 function computeShown(): Set<string> {
-  const ranked = rankNodes(graph).map(({ node }) => node);
+  const ranked = Array.from(rankNodes(graph), ({ node }) => node);
   const allowed = state.limit > 0 && ranked.length > state.limit ? new Set(ranked.slice(0, state.limit)) : null;
   const ego = state.selected && state.hops > 0 && graph.hasNode(state.selected) ? within(state.selected, state.hops) : null;
   let inCategory: Set<string> | null = null;
