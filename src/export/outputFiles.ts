@@ -34,9 +34,10 @@ async function send(stream: NodeJS.WritableStream, chunk: Buffer): Promise<void>
 
 /**
  * Text is encoded to UTF-8 as soon as this many characters have been collected. V8 encodes a short
- * rope of small strings fast, a long one slowly: on the text of graph.ttl (two-byte, as nearly every
- * 64 KiB of our outputs is), ropes of 64 Ki characters made into Buffers took 2 to 3 times as long
- * as ropes of 16 Ki characters written into one buffer (a throwaway probe, lines and words appended).
+ * rope of small strings fast, a long one slowly: on the text of graph.ttl, ropes of 64 Ki characters
+ * made into Buffers took 2 to 3 times as long as ropes of 16 Ki characters written into one buffer
+ * (a throwaway probe, lines and words appended). Such text is nearly always two-byte: 2,987 of the
+ * 3,043 chunks of 64 Ki characters of graph.nq at 30k papers were.
  */
 const ENCODE_CHARS = 1 << 14;
 /** Room for a flush's bytes and one more encoding, at 3 bytes per UTF-16 code unit at most. */
