@@ -60,11 +60,12 @@ function inferModel(each: (visit: (attributes: Attributes) => void) => void, ele
 
 const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' };
 const ATTRIBUTE_SPECIAL = /[&<"\t\n\r]/;
+const EVERY_ATTRIBUTE_SPECIAL = new RegExp(ATTRIBUTE_SPECIAL.source, 'g');
 
 // Most values hold nothing to escape, and a test is cheaper than a replace that finds nothing. One
 // scan per value (abstracts are long): six chained replaces cost six.
 function escapeAttribute(value: string): string {
-  return ATTRIBUTE_SPECIAL.test(value) ? value.replace(/[&<"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c] as string) : value;
+  return ATTRIBUTE_SPECIAL.test(value) ? value.replace(EVERY_ATTRIBUTE_SPECIAL, (c) => ATTRIBUTE_ESCAPES[c] as string) : value;
 }
 
 function listItem(type: string, value: unknown): string {

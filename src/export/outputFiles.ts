@@ -47,7 +47,7 @@ const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xd
 
 /**
  * Collects text, encodes it to UTF-8 in 16 Ki-character steps and hands the bytes on in 64 KiB
- * chunks: what `send` does with a chunk is the subclass's.
+ * chunks: what `deliver` does with a chunk is the subclass's.
  */
 abstract class BufferedSink implements TextSink {
   // One growing string, not an array joined: V8 concatenates by reference and flattens once.
@@ -71,12 +71,12 @@ abstract class BufferedSink implements TextSink {
   }
 
   flush(): Promise<void> {
-    return this.send(this.take(false));
+    return this.deliver(this.take(false));
   }
 
   /** Hands on the rest, a lone surrogate at the very end too. */
   protected finish(): Promise<void> {
-    return this.send(this.take(true));
+    return this.deliver(this.take(true));
   }
 
   /**
@@ -107,7 +107,7 @@ abstract class BufferedSink implements TextSink {
     return bytes;
   }
 
-  protected abstract send(bytes: Buffer): Promise<void>;
+  protected abstract deliver(bytes: Buffer): Promise<void>;
 }
 
 /** Text out to one stream. */
@@ -116,7 +116,7 @@ class StreamSink extends BufferedSink {
     super();
   }
 
-  protected async send(bytes: Buffer): Promise<void> {
+  protected async deliver(bytes: Buffer): Promise<void> {
     if (bytes.length > 0) await send(this.stream, bytes);
   }
 
@@ -193,7 +193,7 @@ class PartedSink extends BufferedSink {
     super();
   }
 
-  protected async send(bytes: Buffer): Promise<void> {
+  protected async deliver(bytes: Buffer): Promise<void> {
     const joined = this.partial.length === 0 ? bytes : Buffer.concat([this.partial, bytes]);
     const end = joined.lastIndexOf(0x0a) + 1;
     this.partial = joined.subarray(end);
