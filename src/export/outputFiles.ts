@@ -147,8 +147,25 @@ export interface PartLayout {
 /** One file of a detached output: a plain file, or a folder of parts (which only a detached output writes). */
 export type FileLayout = 'file' | PartLayout;
 
-/** Where one file of an output is written before it is renamed into place, and how it is laid out. */
-export type TemporaryTarget = readonly [temp: string, layout: FileLayout];
+/**
+ * Where one file of an output is written before it is renamed into place, how it is laid out, and
+ * the output's own path (what an error names).
+ */
+export type TemporaryTarget = readonly [temp: string, layout: FileLayout, file: string];
+
+/**
+ * A file-system error that names no file (a write to a full disk says only "ENOSPC: no space left
+ * on device, write") given the path of the output it met, in Node's manner: the user learns which
+ * output did not fit.
+ */
+function namingFile(error: unknown, file: string): unknown {
+  const e = error as NodeJS.ErrnoException;
+  if (e instanceof Error && typeof e.code === 'string' && e.path === undefined) {
+    e.path = file;
+    e.message = `${e.message} '${file}'`;
+  }
+  return error;
+}
 
 /**
  * Files another thread writes (the RDF formats, on a worker), possibly several in one pass over the
@@ -189,6 +206,8 @@ class PartedSink extends BufferedSink {
   constructor(
     private readonly folder: string,
     private readonly output: PartLayout,
+    /** The folder's path once in place, which errors name. */
+    private readonly named: string,
   ) {
     super();
   }
@@ -223,7 +242,7 @@ class PartedSink extends BufferedSink {
       const file = `part-${String(this.written.length + 1).padStart(5, '0')}.${this.output.extension}${this.output.gzip ? '.gz' : ''}`;
       const target = createWriteStream(path.join(this.folder, file), { highWaterMark: STREAM_QUEUE_BYTES });
       this.finished = once(target, 'finish');
-      this.failed = once(target, 'error').then(([error]) => Promise.reject(error as Error));
+      this.failed = once(target, 'error').then(([error]) => Promise.reject(namingFile(error, path.join(this.named, file))));
       this.failed.catch(() => {});
       this.file = target;
       if (this.output.gzip) {
@@ -300,15 +319,15 @@ interface OpenSink {
   abort(): Promise<void>;
 }
 
-async function openSink(temp: string, layout: FileLayout): Promise<OpenSink> {
+async function openSink([temp, layout, file]: TemporaryTarget): Promise<OpenSink> {
   if (layout !== 'file') {
     await mkdir(temp);
-    const sink = new PartedSink(temp, layout);
+    const sink = new PartedSink(temp, layout, file);
     // A part's failure rejects the write that met it.
     return { sink, failed: new Promise<never>(() => {}), close: () => sink.end(), abort: () => sink.abort() };
   }
   const stream = createWriteStream(temp, { highWaterMark: STREAM_QUEUE_BYTES });
-  const failed = once(stream, 'error').then(([error]) => Promise.reject(error as Error));
+  const failed = once(stream, 'error').then(([error]) => Promise.reject(namingFile(error, file)));
   failed.catch(() => {});
   const sink = new StreamSink(stream);
   return { sink, failed, close: () => sink.end(), abort: () => destroyed(stream) };
@@ -324,7 +343,7 @@ export async function writeTogether(
 ): Promise<void> {
   const open: OpenSink[] = [];
   try {
-    for (const [temp, layout] of targets) open.push(await openSink(temp, layout));
+    for (const target of targets) open.push(await openSink(target));
     await Promise.race([
       (async () => {
         await write(open.map((o) => o.sink));
@@ -393,7 +412,7 @@ export async function writeOutputs(
     // then would leave those before it new and those after it old. It is found before anything is written.
     if (layout === 'file') await checkReplaceable(path.join(folder, name));
     job.names.push(name);
-    job.targets.push([path.join(folder, `.${name}.${process.pid}.tmp`), layout]);
+    job.targets.push([path.join(folder, `.${name}.${process.pid}.tmp`), layout, path.join(folder, name)]);
   }
   let done = 0;
   const fileDone = (name: string): void => onFile?.(name, ++done, outputs.size);

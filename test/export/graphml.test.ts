@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,24 @@ describe('writeOutputs', () => {
     expect(await readFile(path.join(dir, 'a.txt'), 'utf8')).toBe('old a');
     await writeOutputs(dir, new Map([['a.txt', (sink) => sink.write('new a')]]));
     expect(await readFile(path.join(dir, 'a.txt'), 'utf8')).toBe('new a');
+  });
+
+  it('names the output a full disk refused, which the system error alone does not, and leaves nothing behind', async () => {
+    const dir = await tempDir('arxiv-kg-');
+    // The first writer points the second output's temporary file at /dev/full, where every write
+    // fails with ENOSPC as on a full disk: the second output opens it only after the first is done.
+    const full = writeOutputs(
+      dir,
+      new Map<string, Output>([
+        ['a.txt', async (sink) => {
+          await symlink('/dev/full', path.join(dir, `.b.txt.${process.pid}.tmp`));
+          await sink.write('a');
+        }],
+        ['b.txt', (sink) => sink.write('x'.repeat(200_000))],
+      ]),
+    );
+    await expect(full).rejects.toMatchObject({ code: 'ENOSPC', path: path.join(dir, 'b.txt'), message: expect.stringContaining(`'${path.join(dir, 'b.txt')}'`) });
+    expect(await readdir(dir)).toEqual([]);
   });
 
   /** An output that writes its files "elsewhere": here, after `ready` resolves, as another thread would. */

@@ -132,7 +132,7 @@ describe('exportQuads', () => {
     const dir = await tempDir('arxiv-kg-rdf-');
     const before = workerThreads();
     const missing = path.join(dir, 'no such folder', 'graph.ttl.tmp');
-    await expect(output.start([[missing, 'file'], [path.join(dir, 'graph.nt.tmp'), 'file']], () => {}, new AbortController().signal)).rejects.toThrow(
+    await expect(output.start([[missing, 'file', path.join(dir, 'graph.ttl')], [path.join(dir, 'graph.nt.tmp'), 'file', path.join(dir, 'graph.nt')]], () => {}, new AbortController().signal)).rejects.toThrow(
       /ENOENT.*no such folder/,
     );
     expect(workerThreads()).toBe(before);
