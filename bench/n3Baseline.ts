@@ -9,8 +9,9 @@
  *
  *   node --import tsx bench/n3Baseline.ts DIGESTS
  */
+import type * as RDF from '@rdfjs/types';
 import { performance } from 'node:perf_hooks';
-import { Writer, type Quad } from 'n3';
+import { Writer } from 'n3';
 import { analyseGraph } from '../src/analyse/analyseGraph.js';
 import { Diagnostics } from '../src/diagnostics.js';
 import { exportQuads } from '../src/export/rdf/quads.js';
@@ -35,7 +36,7 @@ const snapshot = snapshotRdfSource({ analysis: await analyseGraph(graph), taxono
 /** n3 serialising one pass's statements, held in memory, in each of its formats; the quads are let go after. */
 async function timePass(formats: readonly RdfFormat[]): Promise<N3Pass> {
   const { namedGraphs } = RDF_FORMATS[formats[0] as RdfFormat];
-  const quads: Quad[] = [...exportQuads(snapshot, namedGraphs)].flat();
+  const quads: RDF.Quad[] = [...exportQuads(snapshot, namedGraphs)].flat();
   globalThis.gc?.();
   const start = performance.now();
   for (const format of formats) {

@@ -3,10 +3,11 @@
  * against n3 alone serialising the same statements already held in memory into one string (the
  * baseline, measured in the same run).
  */
+import type * as RDF from '@rdfjs/types';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writer, type Quad } from 'n3';
+import { Writer } from 'n3';
 import { analyseGraph } from '../src/analyse/analyseGraph.js';
 import { Diagnostics } from '../src/diagnostics.js';
 import { writeOutputs } from '../src/export/outputFiles.js';
@@ -49,7 +50,7 @@ export async function benchRdf(corpus: string): Promise<void> {
     const { n3, namedGraphs, file } = RDF_FORMATS[format];
     globalThis.gc?.();
     const ours = await withPeakRss(() => writeOutputs(dir, new Map([[file, (sink) => writeRdf(source, format, sink)]])));
-    const quads: Quad[] = [...exportQuads(snapshotRdfSource(source), namedGraphs)].flat();
+    const quads: RDF.Quad[] = [...exportQuads(snapshotRdfSource(source), namedGraphs)].flat();
     globalThis.gc?.();
     const baseline = await withPeakRss(
       () =>

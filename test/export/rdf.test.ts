@@ -1,6 +1,7 @@
+import type * as RDF from '@rdfjs/types';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Parser, type Quad } from 'n3';
+import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { analyseGraph } from '../../src/analyse/analyseGraph.js';
 import { EXPORTERS, exportOutputs, type ExportContext } from '../../src/export/formats.js';
@@ -49,7 +50,9 @@ async function source(): Promise<RdfSource & ExportContext> {
   return { analysis: await analyseGraph(graph), taxonomy, base: BASE };
 }
 
-const key = (q: Quad): string => `${q.subject.id} ${q.predicate.id} ${q.object.id} ${q.graph.id}`;
+/** A term as one string: a literal with its language and datatype. */
+const termKey = (t: RDF.Term): string => (t.termType === 'Literal' ? `"${t.value}"@${t.language}^^${t.datatype.value}` : `${t.termType} ${t.value}`);
+const key = (q: RDF.Quad): string => [q.subject, q.predicate, q.object, q.graph].map(termKey).join(' ');
 
 async function written(format: RdfFormat): Promise<string> {
   const dir = await tempDir('arxiv-kg-rdf-');
