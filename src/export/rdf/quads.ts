@@ -280,19 +280,19 @@ function* analysisQuads(out: QuadBatch, source: RdfSnapshot, names: Names, g: Qu
     }
     if (out.full) yield out.take();
   }
-  const byKey = new Map(nodes.map((node) => [node.key, node]));
   for (const view of source.views) {
     const run = namedNode(iris.run(view.name));
-    const { partition } = view;
+    const { resolution, seed, modularity } = view.run;
     out.push(quad(run, rdf.type, prov.Activity, g));
     out.push(quad(run, rdfs.label, literal(VIEW_TITLES[view.name], 'en'), g));
     out.push(quad(run, kg.algorithm, literal('Louvain (graphology-communities-louvain)'), g));
-    out.push(quad(run, kg.resolution, double(partition.resolution), g));
-    out.push(quad(run, kg.seed, integer(partition.seed), g));
-    out.push(quad(run, kg.modularity, double(Math.round(partition.modularity * 1e6) / 1e6), g));
+    out.push(quad(run, kg.resolution, double(resolution), g));
+    out.push(quad(run, kg.seed, integer(seed), g));
+    out.push(quad(run, kg.modularity, double(Math.round(modularity * 1e6) / 1e6), g));
     const members = new Map<number, RdfNode[]>();
-    for (const [key, c] of partition.community) {
-      const node = byKey.get(key) as RdfNode;
+    for (let at = 0; at < view.members.length; at++) {
+      const node = nodes[view.members[at] as number] as RdfNode;
+      const c = view.memberCommunities[at] as number;
       const list = members.get(c);
       if (list) list.push(node);
       else members.set(c, [node]);

@@ -1,4 +1,6 @@
-import type { Analysis, ViewAnalysis } from '../../analyse/analyseGraph.js';
+import type { Analysis, ViewName } from '../../analyse/analyseGraph.js';
+import type { Partition } from '../../analyse/communities.js';
+import type { CommunitySummary } from '../../analyse/labels.js';
 import type { DigestFile, NodeAttributes } from '../../graph/buildGraph.js';
 import type { Taxonomy, TaxonomyConcept } from '../../graph/taxonomy.js';
 import { authorsOf, keywordsOf } from '../../graph/views.js';
@@ -16,6 +18,20 @@ export interface RdfNode {
 }
 
 /**
+ * A view's Louvain run as the statements read it: its parameters and result, its communities'
+ * labels, and its partition as node indexes (into the snapshot's `nodes`) in the partition's order
+ * with each one's community, rather than a Map by node key: at 100k papers the three partitions
+ * hold 1.1 million entries, and their keys were copied to the RDF thread and looked up there again.
+ */
+export interface RdfView {
+  readonly name: ViewName;
+  readonly run: Pick<Partition, 'resolution' | 'seed' | 'modularity'>;
+  readonly communities: readonly Pick<CommunitySummary, 'id' | 'label'>[];
+  readonly members: Int32Array;
+  readonly memberCommunities: Int32Array;
+}
+
+/**
  * What the RDF statements are made from, as plain data that a worker thread can be sent: the
  * graph's nodes in order with only the attributes the statements read (no layout, no author lists
  * as text), each paper's links as node indexes, and the communities found. A graph copy would
@@ -24,7 +40,7 @@ export interface RdfNode {
 export interface RdfSnapshot {
   readonly digests: readonly DigestFile[];
   readonly nodes: readonly RdfNode[];
-  readonly views: readonly ViewAnalysis[];
+  readonly views: readonly RdfView[];
   readonly concepts: readonly TaxonomyConcept[];
   readonly equivalences: readonly (readonly [string, string])[];
   /** Base of minted IRIs, ending in `/` or `#`. */
@@ -64,7 +80,17 @@ export function snapshotRdfSource(source: RdfSource): RdfSnapshot {
   return {
     digests: graph.getAttribute('digests'),
     nodes,
-    views,
+    views: views.map(({ name, partition, communities }): RdfView => {
+      const members = new Int32Array(partition.community.size);
+      const memberCommunities = new Int32Array(partition.community.size);
+      let at = 0;
+      for (const [key, community] of partition.community) {
+        members[at] = index.get(key) as number;
+        memberCommunities[at++] = community;
+      }
+      const { resolution, seed, modularity } = partition;
+      return { name, run: { resolution, seed, modularity }, communities: communities.map(({ id, label }) => ({ id, label })), members, memberCommunities };
+    }),
     concepts: source.taxonomy.concepts(),
     equivalences: source.taxonomy.equivalences(),
     base: source.base,
