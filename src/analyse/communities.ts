@@ -56,7 +56,7 @@ export function indexView(view: WeightedView): IndexedView {
 /**
  * Newman's weighted modularity with resolution γ: Σ_c [ w_in(c)/m − γ (d(c)/2m)² ], for each node's
  * community by index. Sums run in edge order and communities in the order edges first touch them,
- * so the value is the same to the last bit whatever else changes.
+ * as they did when this walked the view by node key: the value did not change by a bit.
  */
 export function modularity(view: IndexedView, community: Int32Array, resolution: number): number {
   const { sources, targets, weights } = view;
