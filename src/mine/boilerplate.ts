@@ -57,11 +57,19 @@ export interface WordFacts {
   readonly generic: boolean;
   /** One letter or digit at most ("X", "3"): no keyword alone. */
   readonly tiny: boolean;
+  /** One of the reporting verbs, and no modifier: a phrase holding it is no keyword. */
+  readonly reporting: boolean;
 }
 
 export function wordFacts(word: string): WordFacts {
   const lower = word.toLowerCase();
-  return { modifier: LEADING_MODIFIERS.has(lower), generic: GENERIC_STEMS.has(stem(lower)), tiny: word.replace(/[^\p{L}\p{N}]/gu, '').length < 2 };
+  const modifier = LEADING_MODIFIERS.has(lower);
+  return {
+    modifier,
+    generic: GENERIC_STEMS.has(stem(lower)),
+    tiny: word.replace(/[^\p{L}\p{N}]/gu, '').length < 2,
+    reporting: REPORTING_VERBS.has(lower) && !modifier,
+  };
 }
 
 /**
@@ -80,10 +88,11 @@ export function keywordStart(facts: readonly WordFacts[], start: number, end: nu
 /**
  * A noun phrase made fit to be a keyword, or undefined when nothing is left: leading modifiers
  * stripped, phrases with a reporting verb rejected, and phrases of generic words only, single
- * letters or bare numbers dropped. `facts` are the words' {@link wordFacts}, for a caller that has them.
+ * letters or bare numbers dropped. `facts` are the words' {@link wordFacts}; the words themselves
+ * may be anything the caller keeps for them.
  */
-export function keywordCandidate(phrase: readonly string[], facts: readonly WordFacts[] = phrase.map(wordFacts)): string[] | undefined {
-  if (phrase.some((w) => REPORTING_VERBS.has(w.toLowerCase()) && !LEADING_MODIFIERS.has(w.toLowerCase()))) return undefined;
+export function keywordCandidate<W>(phrase: readonly W[], facts: readonly WordFacts[]): W[] | undefined {
+  if (facts.some((f) => f.reporting)) return undefined;
   const start = keywordStart(facts, 0, phrase.length);
   return start < 0 ? undefined : phrase.slice(start);
 }

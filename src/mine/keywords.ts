@@ -4,7 +4,7 @@ import { keywordCandidate, keywordStart, wordFacts, type WordFacts } from './boi
 import type { NounPhrase } from './nounPhrases.js';
 import { phrasesInOrder } from './phraseWorker.js';
 import { keywordKey } from './phrase.js';
-import { SpanIds } from './spanIds.js';
+import { grown, SpanIds } from './spanIds.js';
 
 export interface PaperKeyword {
   /** As it reads: the digest's spelling, or the phrase as it first appears in a title or abstract. */
@@ -120,6 +120,8 @@ class Interned {
 
 /** What the span rules need of one word: its boilerplate facts, its key and how it is shown. */
 interface WordInfo {
+  /** The word as written. */
+  readonly text: string;
   readonly facts: WordFacts;
   readonly key: string;
   readonly shown: string;
@@ -140,7 +142,7 @@ function wordInfo(word: string): WordInfo {
   if (info === undefined) {
     const key = keywordKey(word);
     const shown = displayWord(word);
-    info = { facts: wordFacts(word), key, shown, keyId: wordKeys.id(key), shownId: shownWords.id(shown), index: wordInfos.size };
+    info = { text: word, facts: wordFacts(word), key, shown, keyId: wordKeys.id(key), shownId: shownWords.id(shown), index: wordInfos.size };
     wordInfos.set(word, info);
   }
   return info;
@@ -189,10 +191,10 @@ class TermIds {
   constructor(private readonly expandAcronym: (words: string[]) => string[]) {}
 
   /** The long form a word stands for as a term of its own, if it is an acronym the corpus defines. */
-  expansion(word: string, info: WordInfo): Expansion | null {
-    let expansion = this.expansions[info.index];
+  expansion(word: WordInfo): Expansion | null {
+    let expansion = this.expansions[word.index];
     if (expansion === undefined) {
-      const single = [word];
+      const single = [word.text];
       const expanded = this.expandAcronym(single);
       // The expander hands back the very array it was given when the word is no acronym.
       expansion =
@@ -203,20 +205,10 @@ class TermIds {
               spellingId: this.spellings.interned.id(expanded.map(displayWord).join(' ')),
               words: expanded.length,
             };
-      this.expansions[info.index] = expansion;
+      this.expansions[word.index] = expansion;
     }
     return expansion;
   }
-}
-
-interface Term {
-  readonly keyId: number;
-  readonly spellingId: number;
-  readonly words: number;
-  readonly inTitle: boolean;
-  /** The index of the phrase the term first occurs in: 0 for the title's first. */
-  readonly first: number;
-  count: number;
 }
 
 /** Numbers per term in a {@link PackedTerms} row: key id, phrase id, words, in title, first, count. */
@@ -229,14 +221,53 @@ interface PackedTerms {
   readonly phrases: number;
 }
 
-function packTerms(terms: ReadonlyMap<number, Term>, phraseCount: number): PackedTerms {
-  const rows = new Int32Array(terms.size * ROW);
-  let at = 0;
-  for (const term of terms.values()) {
-    rows.set([term.keyId, term.spellingId, term.words, term.inTitle ? 1 : 0, term.first, term.count], at);
-    at += ROW;
+/**
+ * One paper's terms as they are counted, a {@link PackedTerms} row each in the order they first
+ * occur. A term is found by its key id in tables as long as there are keys, each entry marked with
+ * the paper it was made for, so that nothing is cleared between papers and no object is made per
+ * term: a 100,000-paper build counts fourteen million candidate terms.
+ */
+class TermCounter {
+  /** The paper being counted, from 1: entries marked with another are stale. */
+  private paper = 0;
+  /** By key id: the paper the entry is for, and the term's row in it. */
+  private papers = new Int32Array(1 << 12);
+  private rowAt = new Int32Array(1 << 12);
+  private rows = new Int32Array(ROW << 8);
+  private used = 0;
+
+  /** Starts counting the next paper. */
+  nextPaper(): void {
+    this.paper++;
+    this.used = 0;
   }
-  return { rows, phrases: phraseCount };
+
+  /** Counts the term keyed `keyId` once more, if the paper has it; false when it has not. */
+  countAgain(keyId: number): boolean {
+    if (this.papers[keyId] !== this.paper) return false;
+    const count = (this.rowAt[keyId] as number) + 5;
+    this.rows[count] = (this.rows[count] as number) + 1;
+    return true;
+  }
+
+  /** Counts a term the paper did not have (see {@link countAgain}), its first occurrence in phrase `first`. */
+  add(keyId: number, spellingId: number, words: number, inTitle: boolean, first: number): void {
+    if (keyId >= this.papers.length) {
+      const size = Math.max(this.papers.length * 2, keyId + 1);
+      this.papers = grown(this.papers, size);
+      this.rowAt = grown(this.rowAt, size);
+    }
+    if (this.used + ROW > this.rows.length) this.rows = grown(this.rows, this.rows.length * 2);
+    this.papers[keyId] = this.paper;
+    this.rowAt[keyId] = this.used;
+    this.rows.set([keyId, spellingId, words, inTitle ? 1 : 0, first, 1], this.used);
+    this.used += ROW;
+  }
+
+  /** The paper's rows, a copy of their own. */
+  packed(phrases: number): PackedTerms {
+    return { rows: this.rows.slice(0, this.used), phrases };
+  }
 }
 
 /** The texts of a paper that keywords are mined from: its title, and its abstract when that is English. */
@@ -246,49 +277,42 @@ function textsToTag(record: PaperRecord): [title: string, abstract: string] {
 }
 
 /**
- * Every candidate term of a paper's title and English abstract, counted by key id: each noun phrase,
- * made fit by the boilerplate rules, and every shorter phrase inside it that ends in a noun ("visual
+ * Every candidate term of a paper's title and English abstract, counted: each noun phrase, made fit
+ * by the boilerplate rules, and every shorter phrase inside it that ends in a noun ("visual
  * analytics" in "visual analytics system").
  */
-function termsOf(
-  titlePhrases: readonly NounPhrase[],
-  abstractPhrases: readonly NounPhrase[],
+function countTerms(
+  titlePhrases: readonly NounPhrase<WordInfo>[],
+  abstractPhrases: readonly NounPhrase<WordInfo>[],
   ids: TermIds,
-): { terms: Map<number, Term>; phraseCount: number } {
-  const phrases = [...titlePhrases, ...abstractPhrases];
-  const terms = new Map<number, Term>();
-  phrases.forEach(({ words: phraseWords, heads }, index) => {
-    const infos = phraseWords.map(wordInfo);
-    const candidate = keywordCandidate(phraseWords, infos.map((info) => info.facts));
-    if (candidate === undefined) return;
-    const skipped = phraseWords.length - candidate.length;
+  counter: TermCounter,
+): PackedTerms {
+  counter.nextPaper();
+  const phraseCount = titlePhrases.length + abstractPhrases.length;
+  for (let index = 0; index < phraseCount; index++) {
+    const inTitle = index < titlePhrases.length;
+    const { words, heads } = (inTitle ? titlePhrases[index] : abstractPhrases[index - titlePhrases.length]) as NounPhrase<WordInfo>;
+    const kept = keywordCandidate(words, words.map((word) => word.facts));
+    if (kept === undefined) continue;
+    const skipped = words.length - kept.length;
     // Every word's facts and ids once: a phrase of n words has up to n(n+1)/2 spans.
-    const kept = infos.slice(skipped);
-    const facts = kept.map((info) => info.facts);
-    const keyIds = kept.map((info) => info.keyId);
-    const shownIds = kept.map((info) => info.shownId);
-    for (let i = 0; i < candidate.length; i++) {
-      for (let j = i + 1; j <= candidate.length; j++) {
+    const facts = kept.map((word) => word.facts);
+    const keyIds = kept.map((word) => word.keyId);
+    const shownIds = kept.map((word) => word.shownId);
+    for (let i = 0; i < kept.length; i++) {
+      for (let j = i + 1; j <= kept.length; j++) {
         if (!heads[skipped + j - 1]) continue;
-        const start = j - i === candidate.length ? i : keywordStart(facts, i, j);
+        const start = j - i === kept.length ? i : keywordStart(facts, i, j);
         if (start < 0) continue;
-        const long = j - start === 1 ? ids.expansion(candidate[start] as string, kept[start] as WordInfo) : null;
+        const long = j - start === 1 ? ids.expansion(kept[start] as WordInfo) : null;
         const keyId = long === null ? ids.keys.id(kept, keyIds, start, j) : long.keyId;
-        const term = terms.get(keyId);
-        if (term) term.count++;
-        else
-          terms.set(keyId, {
-            keyId,
-            spellingId: long === null ? ids.spellings.id(kept, shownIds, start, j) : long.spellingId,
-            words: long === null ? j - start : long.words,
-            inTitle: index < titlePhrases.length,
-            first: index,
-            count: 1,
-          });
+        if (counter.countAgain(keyId)) continue;
+        if (long === null) counter.add(keyId, ids.spellings.id(kept, shownIds, start, j), j - start, inTitle, index);
+        else counter.add(keyId, long.spellingId, long.words, inTitle, index);
       }
     }
-  });
-  return { terms, phraseCount: phrases.length };
+  }
+  return counter.packed(phraseCount);
 }
 
 /**
@@ -351,13 +375,14 @@ export async function extractKeywords(records: readonly PaperRecord[], options: 
   const ids = new TermIds(expandAcronym);
   const keys = ids.keys.interned;
   const spellings = ids.spellings.interned;
+  const counter = new TermCounter();
   const termsByPaper = new Map<string, PackedTerms>();
   /** Papers having each term, by key id. */
   const documents: number[] = [];
   const known = new Map<string, number>();
   const hasOwnKeywords = (record: PaperRecord): boolean => record.keywords !== undefined && record.keywords.length > 0;
-  const tagged = phrasesInOrder(records.filter((r) => !hasOwnKeywords(r)).flatMap(textsToTag), MAX_PHRASE_WORDS);
-  const nextPhrases = async (): Promise<NounPhrase[]> => {
+  const tagged = phrasesInOrder(records.filter((r) => !hasOwnKeywords(r)).flatMap(textsToTag), MAX_PHRASE_WORDS, wordInfo);
+  const nextPhrases = async (): Promise<NounPhrase<WordInfo>[]> => {
     const next = await tagged.next();
     if (next.done) throw new Error('keyword tagging ended before every text was tagged');
     return next.value;
@@ -373,8 +398,7 @@ export async function extractKeywords(records: readonly PaperRecord[], options: 
         }
         continue;
       }
-      const { terms, phraseCount } = termsOf(await nextPhrases(), await nextPhrases(), ids);
-      const packed = packTerms(terms, phraseCount);
+      const packed = countTerms(await nextPhrases(), await nextPhrases(), ids, counter);
       termsByPaper.set(record.id, packed);
       for (let at = 0; at < packed.rows.length; at += ROW) {
         const keyId = packed.rows[at] as number;

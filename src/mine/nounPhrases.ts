@@ -1,9 +1,11 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-/** A noun phrase as written. */
-export interface NounPhrase {
-  readonly words: readonly string[];
+/**
+ * A noun phrase as written: its words, or what a caller made of each word (see `phrasesInOrder`).
+ */
+export interface NounPhrase<W = string> {
+  readonly words: readonly W[];
   /** Which words are nouns: a shorter phrase taken from this one must end in one. */
   readonly heads: readonly boolean[];
 }

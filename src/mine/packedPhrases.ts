@@ -3,8 +3,8 @@ import type { NounPhrase } from './nounPhrases.js';
 /**
  * A batch of texts' noun phrases as a tagging thread sends them: words as numbers into a vocabulary
  * that grows with each batch, rather than millions of short strings cloned on the way and rebuilt
- * here (the build's CPU time went down with it: README, Scale). On this side every repeat of a word
- * is the one string object, whose hash V8 keeps once the keyword miner's word lookup has made it.
+ * here (the build's CPU time went down with it: README, Scale). On this side a word is looked up
+ * once per thread, not once per time it is used.
  */
 export interface PackedPhrases {
   /** Words first named in this batch, numbered on from the vocabulary's end. */
@@ -49,20 +49,24 @@ export function packPhrases(texts: readonly (readonly NounPhrase[])[], vocabular
   return { newWords, counts, words, heads };
 }
 
-/** The phrases of each text of a packed batch; `vocabulary` is extended by the batch's new words. */
-export function unpackPhrases(packed: PackedPhrases, vocabulary: string[]): NounPhrase[][] {
-  for (const word of packed.newWords) vocabulary.push(word);
+/**
+ * The phrases of each text of a packed batch, each word as `wordOf` made it. `vocabulary` holds what
+ * `wordOf` made of every word of the batches before, and is extended by this batch's new words:
+ * `wordOf` sees each word of a sending thread once, however often the thread names it.
+ */
+export function unpackPhrases<W>(packed: PackedPhrases, vocabulary: W[], wordOf: (word: string) => W): NounPhrase<W>[][] {
+  for (const word of packed.newWords) vocabulary.push(wordOf(word));
   const { counts, words, heads } = packed;
-  const texts: NounPhrase[][] = [];
+  const texts: NounPhrase<W>[][] = [];
   let w = 0;
   for (let c = 0; c < counts.length; ) {
-    const phrases: NounPhrase[] = [];
+    const phrases: NounPhrase<W>[] = [];
     for (let p = counts[c++] as number; p > 0; p--) {
       const length = counts[c++] as number;
-      const phraseWords: string[] = [];
+      const phraseWords: W[] = [];
       const phraseHeads: boolean[] = [];
       for (const end = w + length; w < end; w++) {
-        phraseWords.push(vocabulary[words[w] as number] as string);
+        phraseWords.push(vocabulary[words[w] as number] as W);
         phraseHeads.push(heads[w] === 1);
       }
       phrases.push({ words: phraseWords, heads: phraseHeads });

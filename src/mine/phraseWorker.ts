@@ -17,29 +17,29 @@ const AHEAD = 2;
 const TAGGERS = 2;
 
 /** A tagging thread: batches of texts in, their phrases out, answered in the order asked. */
-interface TaggingThread {
-  ask(texts: readonly string[]): Promise<NounPhrase[][]>;
+interface TaggingThread<W> {
+  ask(texts: readonly string[]): Promise<NounPhrase<W>[][]>;
   stop(): Promise<void>;
 }
 
-function taggingThread(maxWords: number): TaggingThread {
+function taggingThread<W>(maxWords: number, wordOf: (word: string) => W): TaggingThread<W> {
   const worker = startWorker(import.meta.url, 'phraseWorkerThread', { maxWords });
-  const waiting: { resolve: (phrases: NounPhrase[][]) => void; reject: (error: Error) => void }[] = [];
-  /** The thread's words by their numbers: see {@link PackedPhrases}. */
-  const vocabulary: string[] = [];
+  const waiting: { resolve: (phrases: NounPhrase<W>[][]) => void; reject: (error: Error) => void }[] = [];
+  /** What `wordOf` made of the thread's words, by their numbers: see {@link PackedPhrases}. */
+  const vocabulary: W[] = [];
   let failure: Error | undefined;
   const fail = (error: Error): void => {
     failure = error;
     for (const request of waiting.splice(0)) request.reject(error);
   };
   // Unpacked as each answer comes, in the order asked: each batch's new words follow the last's.
-  worker.on('message', (packed: PackedPhrases) => waiting.shift()?.resolve(unpackPhrases(packed, vocabulary)));
+  worker.on('message', (packed: PackedPhrases) => waiting.shift()?.resolve(unpackPhrases(packed, vocabulary, wordOf)));
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the keyword tagging thread stopped (exit code ${code})`)));
   return {
     ask(texts) {
       worker.postMessage(texts);
-      const answer = new Promise<NounPhrase[][]>((resolve, reject) => {
+      const answer = new Promise<NounPhrase<W>[][]>((resolve, reject) => {
         if (failure) reject(failure);
         else waiting.push({ resolve, reject });
       });
@@ -55,24 +55,31 @@ function taggingThread(maxWords: number): TaggingThread {
 }
 
 /**
- * The noun phrases of each text, in order, the same on every call: for few texts read by a fresh
- * {@link phraseReader}. Part-of-speech tagging is most of keyword mining, so for many texts it runs
- * on {@link TAGGERS} worker threads, each with a fresh reader and taking every other batch, while
- * the caller works on the phrases already tagged.
+ * The noun phrases of each text, in order, the same on every call, each word as `wordOf` made it:
+ * for few texts read by a fresh {@link phraseReader}. Part-of-speech tagging is most of keyword
+ * mining, so for many texts it runs on {@link TAGGERS} worker threads, each with a fresh reader and
+ * taking every other batch, while the caller works on the phrases already tagged. A thread's words
+ * come as numbers, and `wordOf` is asked once per word of each thread, not per use: a caller that
+ * looks words up in a table of its own does so a few hundred thousand times at 100,000 papers, not
+ * tens of millions. `wordOf` must give equal results for a word whenever it is asked.
  */
-export async function* phrasesInOrder(texts: readonly string[], maxWords: number): AsyncGenerator<NounPhrase[]> {
+export async function* phrasesInOrder<W>(
+  texts: readonly string[],
+  maxWords: number,
+  wordOf: (word: string) => W,
+): AsyncGenerator<NounPhrase<W>[]> {
   if (texts.length < WORKER_MIN_TEXTS) {
     const read = phraseReader(maxWords);
-    for (const text of texts) yield read(text);
+    for (const text of texts) yield read(text).map(({ words, heads }) => ({ words: words.map(wordOf), heads }));
     return;
   }
-  const threads = Array.from({ length: TAGGERS }, () => taggingThread(maxWords));
+  const threads = Array.from({ length: TAGGERS }, () => taggingThread(maxWords, wordOf));
   const batches = Math.ceil(texts.length / BATCH);
   let sent = 0;
-  const asked: Promise<NounPhrase[][]>[] = [];
+  const asked: Promise<NounPhrase<W>[][]>[] = [];
   const askNext = (): void => {
     const batch = sent++;
-    asked.push((threads[batch % TAGGERS] as TaggingThread).ask(texts.slice(batch * BATCH, (batch + 1) * BATCH)));
+    asked.push((threads[batch % TAGGERS] as TaggingThread<W>).ask(texts.slice(batch * BATCH, (batch + 1) * BATCH)));
   };
   try {
     while (sent < batches && asked.length < TAGGERS * (AHEAD + 1)) askNext();

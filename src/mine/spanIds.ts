@@ -76,7 +76,8 @@ function hashRun(items: ArrayLike<number>, start: number, end: number): number {
   return hash ^ (hash >>> 13);
 }
 
-function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
+/** A longer copy of `array`, zeros after its end. */
+export function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const larger = new Int32Array(size);
   larger.set(array);
   return larger;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { keywordCandidate } from '../../src/mine/boilerplate.js';
+import { keywordCandidate as candidateOf, wordFacts } from '../../src/mine/boilerplate.js';
 import { sharedKeywords } from '../../src/mine/keywordMap.js';
 import { extractKeywords, type PaperKeyword } from '../../src/mine/keywords.js';
 import { phraseReader } from '../../src/mine/nounPhrases.js';
 import { keywordKey } from '../../src/mine/phrase.js';
 import type { PaperRecord } from '../../src/read/types.js';
 
+const keywordCandidate = (words: string[]): string[] | undefined => candidateOf(words, words.map(wordFacts));
 const phrases = (text: string): string[] => phraseReader(5)(text).map((p) => p.words.join(' '));
 
 function paper(id: string, title: string, abstract: string, keywords?: string[]): PaperRecord {
