@@ -5,6 +5,13 @@ import { parseDigestText } from '../../src/read/digestParser.js';
 import { readLines } from '../../src/read/lines.js';
 import { cleanText, isPlaceholder } from '../../src/read/text.js';
 
+/**
+ * Every property here runs with this seed: the same random inputs on every run, so a test that passes
+ * on main passes in CI too. To explore other inputs, change it locally; a failure prints the seed and
+ * path that reproduce it.
+ */
+const PROPERTY_SEED = 20_261_127;
+
 /** Pieces of digest syntax, so that random text looks like broken digests, not just noise. */
 const TOKENS = [
   '### ', '## ', '# ', '#### 📄 ', '[', ']', '(', ')', '](', 'https://arxiv.org/abs/', 'https://doi.org/',
@@ -53,7 +60,7 @@ describe('parsing arbitrary text', () => {
       fc.property(fc.oneof(junk, fc.string({ unit: 'binary' })), (text) => {
         parseDigestText(text, { file: 'junk.md', diagnostics: new Diagnostics() });
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000, seed: PROPERTY_SEED },
     );
   });
 
@@ -83,7 +90,7 @@ describe('parsing arbitrary text', () => {
           expect(entry?.text.abstract).toBe(p.abstract);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: 500, seed: PROPERTY_SEED },
     );
   });
 });
@@ -109,7 +116,7 @@ describe('reading arbitrary bytes', () => {
         expected = expected.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
         expect(lines).toEqual(expected);
       }),
-      { numRuns: 1000 },
+      { numRuns: 1000, seed: PROPERTY_SEED },
     );
   });
 });
