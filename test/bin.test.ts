@@ -95,6 +95,22 @@ describe('the installed command line (dist/bin.js)', () => {
     expect(stderr.match(/^process /gm)).toHaveLength(1);
   });
 
+  it("runs the build in its own process, with Node's heap sizes, when the child process cannot be started", async () => {
+    const out = await tempDir('arxiv-kg-bin-');
+    // The child is started from process.execPath: where no file is, spawning it fails (ENOENT).
+    const noChild = `data:text/javascript,process.execPath = ${JSON.stringify(path.join(out, 'no-node'))}`;
+    const run = spawn(process.execPath, ['--import', noChild, '--import', REPORT_PROCESS, BIN, 'build', '-o', out, '--quiet', '--formats', 'json'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let stderr = '';
+    run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const [code] = (await once(run, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    expect(stderr.match(/^process /gm)).toHaveLength(1);
+    expect(await readdir(out)).toContain('graph.json');
+  });
+
   it('says what to do when the build is killed as running out of memory would, and ends by the same signal', async () => {
     const out = await tempDir('arxiv-kg-bin-');
     const { code, signal, stderr } = await runBin(['build', '-o', out, '--quiet'], (reported) => {
