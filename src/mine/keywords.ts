@@ -132,20 +132,25 @@ interface WordInfo {
   readonly index: number;
 }
 
-// A corpus repeats its words (a few hundred thousand distinct in 100,000 abstracts): each is looked at once.
-const wordInfos = new Map<string, WordInfo>();
-const wordKeys = new Interned();
-const shownWords = new Interned();
-
-function wordInfo(word: string): WordInfo {
-  let info = wordInfos.get(word);
-  if (info === undefined) {
-    const key = keywordKey(word);
-    const shown = displayWord(word);
-    info = { text: word, facts: wordFacts(word), key, shown, keyId: wordKeys.id(key), shownId: shownWords.id(shown), index: wordInfos.size };
-    wordInfos.set(word, info);
-  }
-  return info;
+/**
+ * Each word's {@link WordInfo}, made the first time the word is asked for: a corpus repeats its words
+ * (a few hundred thousand distinct in 100,000 abstracts). One table per extraction, let go with it,
+ * so that a process that extracts again and again (a library user's) does not keep every word it saw.
+ */
+function wordTable(): (word: string) => WordInfo {
+  const infos = new Map<string, WordInfo>();
+  const keys = new Interned();
+  const shownWords = new Interned();
+  return (word) => {
+    let info = infos.get(word);
+    if (info === undefined) {
+      const key = keywordKey(word);
+      const shown = displayWord(word);
+      info = { text: word, facts: wordFacts(word), key, shown, keyId: keys.id(key), shownId: shownWords.id(shown), index: infos.size };
+      infos.set(word, info);
+    }
+    return info;
+  };
 }
 
 /** The long form a single word stands for as a term, when it is an acronym: see {@link acronymExpander}. */
@@ -381,7 +386,7 @@ export async function extractKeywords(records: readonly PaperRecord[], options: 
   const documents: number[] = [];
   const known = new Map<string, number>();
   const hasOwnKeywords = (record: PaperRecord): boolean => record.keywords !== undefined && record.keywords.length > 0;
-  const tagged = phrasesInOrder(records.filter((r) => !hasOwnKeywords(r)).flatMap(textsToTag), MAX_PHRASE_WORDS, wordInfo);
+  const tagged = phrasesInOrder(records.filter((r) => !hasOwnKeywords(r)).flatMap(textsToTag), MAX_PHRASE_WORDS, wordTable());
   const nextPhrases = async (): Promise<NounPhrase<WordInfo>[]> => {
     const next = await tagged.next();
     if (next.done) throw new Error('keyword tagging ended before every text was tagged');
