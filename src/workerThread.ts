@@ -25,19 +25,32 @@ export function startWorker(from: string, name: string, workerData: unknown): Wo
 /**
  * One job for the worker thread `name` (see {@link startWorker}): `job` is posted with `transfer`
  * moved, not copied, and the worker's one reply is returned. The thread is let go either way; its
- * error, or its stopping before it replied (told as "the `what` thread stopped"), rejects.
+ * error, or its stopping before it replied (told as "the `what` thread stopped"), rejects. So does
+ * `signal` when aborted, with its reason, without waiting for the job: the thread is stopped.
  */
-export async function askWorker<Reply>(from: string, name: string, what: string, job: unknown, transfer: readonly Transferable[]): Promise<Reply> {
+export async function askWorker<Reply>(
+  from: string,
+  name: string,
+  what: string,
+  job: unknown,
+  transfer: readonly Transferable[],
+  signal?: AbortSignal,
+): Promise<Reply> {
   const worker = startWorker(from, name, undefined);
+  let stop = (): void => {};
   try {
     const reply = new Promise<Reply>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the ${what} thread stopped (exit code ${code})`)));
+      stop = () => reject(signal?.reason);
+      if (signal?.aborted) stop();
+      signal?.addEventListener('abort', stop, { once: true });
     });
     worker.postMessage(job, transfer);
     return await reply;
   } finally {
+    signal?.removeEventListener('abort', stop);
     worker.removeAllListeners();
     await worker.terminate();
   }

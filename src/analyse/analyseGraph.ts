@@ -93,14 +93,17 @@ export async function analyseGraph(graph: KnowledgeGraph, options: CommunityOpti
   // The full view (every edge of the graph but the category links) is built and partitioned on a
   // worker thread while this one does the other two views: the second core is otherwise idle in
   // this stage. Only the partition and the weighted degrees come back.
-  const fullOnWorker = communitiesOnWorker(fullViewEdges(graph), options);
+  const stopWorker = new AbortController();
+  const fullOnWorker = communitiesOnWorker(fullViewEdges(graph), options, stopWorker.signal);
   // A failure there is reported where it is awaited, or gives way to a failure here.
   fullOnWorker.catch(() => {});
   let here: ReturnType<typeof analyseCoauthorsAndTopics>;
   try {
     here = analyseCoauthorsAndTopics(graph, options);
   } catch (error) {
-    // The worker finishes before the error goes on: a process must not exit with a thread still at work.
+    // The worker is stopped, and gone, before the error goes on: its partition is of no use now, and
+    // a process must not exit with a thread still at work.
+    stopWorker.abort(error);
     await fullOnWorker.catch(() => {});
     throw error;
   }

@@ -62,10 +62,10 @@ function unpack(nodes: readonly string[], packed: PackedCommunities): EdgeListCo
  * Louvain on the view of an edge list, on a worker thread, so that this one can go on with other
  * views meanwhile. The same list and options give the same partition as {@link packedCommunities}
  * here: the worker builds the same view in the same order. The list's arrays are moved to the
- * worker and unusable here afterwards.
+ * worker and unusable here afterwards. Aborting `signal` stops the worker and rejects.
  */
-export async function communitiesOnWorker(list: WeightedEdgeList, options: CommunityOptions): Promise<EdgeListCommunities> {
+export async function communitiesOnWorker(list: WeightedEdgeList, options: CommunityOptions, signal?: AbortSignal): Promise<EdgeListCommunities> {
   const job: LouvainJob = { list, options };
   const transfer = [list.sources.buffer as ArrayBuffer, list.targets.buffer as ArrayBuffer, list.weights.buffer as ArrayBuffer];
-  return unpack(list.nodes, await askWorker<PackedCommunities>(import.meta.url, 'louvainWorkerThread', 'community', job, transfer));
+  return unpack(list.nodes, await askWorker<PackedCommunities>(import.meta.url, 'louvainWorkerThread', 'community', job, transfer, signal));
 }

@@ -46,6 +46,19 @@ describe('communitiesOnWorker', () => {
     for (const node of view.nodes()) expect(there.strength.get(node)).toBe(degrees.get(node) ?? 0);
   });
 
+  it('stops the worker when told to, without waiting for its partition, and lets the thread go', async () => {
+    const list = await sampleEdges();
+    const before = workerThreads();
+    const stop = new AbortController();
+    const running = communitiesOnWorker(copy(list), {}, stop.signal);
+    expect(workerThreads()).toBeGreaterThan(before);
+    // Aborted before the worker could reply: a partition coming back would resolve instead.
+    const reason = new Error('the main thread failed');
+    stop.abort(reason);
+    await expect(running).rejects.toBe(reason);
+    expect(workerThreads()).toBe(before);
+  });
+
   it('hands on a failure on the worker and lets the thread go', async () => {
     const list = await sampleEdges();
     const broken = { ...copy(list), targets: Int32Array.from(list.targets, () => list.nodes.length) };
