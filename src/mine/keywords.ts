@@ -297,11 +297,12 @@ function countTerms(
   for (let index = 0; index < phraseCount; index++) {
     const inTitle = index < titlePhrases.length;
     const { words, heads } = (inTitle ? titlePhrases[index] : abstractPhrases[index - titlePhrases.length]) as NounPhrase<WordInfo>;
-    const kept = keywordCandidate(words, words.map((word) => word.facts));
+    const phraseFacts = words.map((word) => word.facts);
+    const kept = keywordCandidate(words, phraseFacts);
     if (kept === undefined) continue;
     const skipped = words.length - kept.length;
     // Every word's facts and ids once: a phrase of n words has up to n(n+1)/2 spans.
-    const facts = kept.map((word) => word.facts);
+    const facts = phraseFacts.slice(skipped);
     const keyIds = kept.map((word) => word.keyId);
     const shownIds = kept.map((word) => word.shownId);
     for (let i = 0; i < kept.length; i++) {
