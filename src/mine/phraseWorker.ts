@@ -59,9 +59,9 @@ function taggingThread<W>(maxWords: number, wordOf: (word: string) => W): Taggin
  * for few texts read by a fresh {@link phraseReader}. Part-of-speech tagging is most of keyword
  * mining, so for many texts it runs on {@link TAGGERS} worker threads, each with a fresh reader and
  * taking every other batch, while the caller works on the phrases already tagged. A thread's words
- * come as numbers, and `wordOf` is asked once per word of each thread, not per use: a caller that
- * looks words up in a table of its own does so a few hundred thousand times at 100,000 papers, not
- * tens of millions. `wordOf` must give equal results for a word whenever it is asked.
+ * come as numbers, and `wordOf` is asked once per distinct word of each thread, not once per use,
+ * so a caller that looks words up in a table of its own pays per word, not per occurrence. `wordOf`
+ * must give equal results for a word whenever it is asked.
  */
 export async function* phrasesInOrder<W>(
   texts: readonly string[],
