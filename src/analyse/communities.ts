@@ -1,4 +1,4 @@
-import type { WeightedView } from '../graph/views.js';
+import type { WeightedEdgeList, WeightedView } from '../graph/views.js';
 import { louvain } from './interop.js';
 import { seededRandom } from './random.js';
 
@@ -30,14 +30,7 @@ export interface Partition {
  * view: at 100k papers the co-author view has 2.8 million edges, and each lookup by node key in
  * the view or in a Map keyed by it cost more than the arithmetic around it.
  */
-export interface IndexedView {
-  readonly nodes: readonly string[];
-  readonly sources: Int32Array;
-  readonly targets: Int32Array;
-  readonly weights: Float64Array;
-}
-
-export function indexView(view: WeightedView): IndexedView {
+export function indexView(view: WeightedView): WeightedEdgeList {
   const nodes = view.nodes();
   const index = new Map<string, number>();
   nodes.forEach((node, i) => index.set(node, i));
@@ -58,7 +51,7 @@ export function indexView(view: WeightedView): IndexedView {
  * community by index. Sums run in edge order and communities in the order edges first touch them,
  * as they did when this walked the view by node key: the value did not change by a bit.
  */
-export function modularity(view: IndexedView, community: Int32Array, resolution: number): number {
+export function modularity(view: WeightedEdgeList, community: Int32Array, resolution: number): number {
   const { sources, targets, weights } = view;
   let communities = 0;
   for (const c of community) communities = Math.max(communities, c + 1);
@@ -95,7 +88,7 @@ export function modularity(view: IndexedView, community: Int32Array, resolution:
  * parts as node indexes, each in node order, and how many communities were split. `raw` is each
  * node's community by index.
  */
-export function splitDisconnected(view: IndexedView, raw: Int32Array): { parts: number[][]; split: number } {
+export function splitDisconnected(view: WeightedEdgeList, raw: Int32Array): { parts: number[][]; split: number } {
   const { sources, targets } = view;
   // Union-find over the edges inside communities, each root pointing at the smallest index of its set.
   const parent = Int32Array.from(raw, (_, i) => i);
