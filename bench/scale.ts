@@ -3,8 +3,9 @@
  * every format in a process of its own, per stage wall time, peak RSS and papers per second, the
  * growth exponent between sizes, each output file's writing time, and in the same run the baselines:
  * bare read + UTF-8 decode of the same files; n3 alone serialising each RDF pass's statements
- * already in memory (the named graphs as N-Quads and TriG, the union as Turtle and N-Triples:
- * bench/n3Baseline.ts); igraph multilevel and leidenalg on the co-author and topic views the
+ * already in memory (the named graphs as N-Quads and TriG, the union as Turtle and N-Triples), and
+ * the other libraries' own parts of the build alone (graphology adding the graphs' nodes and edges,
+ * Louvain on the views, wink tagging the texts: bench/libraryBaseline.ts); igraph multilevel and leidenalg on the co-author and topic views the
  * build wrote (community_peer.py); the viewer page it wrote, opened in Chromium (bench/viewer.ts);
  * and peer_pipeline.py (regex + networkx + rdflib: what a user would script instead; it does far
  * less). Results go to a JSON file; `--compare FILE` prints the ratios to an earlier one.
@@ -21,6 +22,7 @@ import { availableMemory, missingHeapFlags } from '../src/heapFlags.js';
 import { readDigests } from '../src/read/readDigests.js';
 import { launchChromium } from '../test/helpers/chromium.js';
 import { writeSyntheticCorpus } from './synthCorpus.js';
+import type { LibraryFigures, LibraryPart, N3Pass } from './libraryBaseline.js';
 import { fixed, time } from './timing.js';
 import { measurePage, type PageFigures } from './viewer.js';
 
@@ -63,12 +65,6 @@ export interface CommunityRow {
   readonly seconds: number;
 }
 
-/** n3 alone serialising one RDF pass's statements: how many, and how long it took. */
-export interface N3Pass {
-  readonly quads: number;
-  readonly seconds: number;
-}
-
 export interface SizeFigures {
   readonly papers: number;
   readonly files: number;
@@ -83,6 +79,8 @@ export interface SizeFigures {
   readonly n3NamedGraphs?: N3Pass;
   /** n3 alone serialising the union's quads (held in memory) as Turtle and N-Triples: the baseline of the build's graph.ttl + graph.nt pass. */
   readonly n3Union?: N3Pass;
+  /** graphology, Louvain and wink-nlp each doing their part of the build alone (bench/libraryBaseline.ts). */
+  readonly libraryParts?: LibraryPart[];
   readonly communityPeer?: { readonly view: string; readonly rows: CommunityRow[] }[];
   readonly viewer?: PageFigures & { readonly megabytes: number };
   readonly peer?: { readonly seconds: number; readonly peakRssMb: number; readonly stages: string };
@@ -180,15 +178,15 @@ async function runPeer(input: string, outDir: string): Promise<{ seconds: number
   return { seconds: Number(seconds), peakRssMb: Number(kb) / 1024, stages: stdout.trim().replace(/^peer_pipeline: /, '') };
 }
 
-/** bench/n3Baseline.ts in a process of its own: n3 serialising each RDF pass's statements held in memory. */
-async function runN3Baseline(input: string): Promise<{ namedGraphs: N3Pass; union: N3Pass }> {
+/** bench/libraryBaseline.ts in a process of its own: n3, graphology, Louvain and wink each doing their part alone. */
+async function runLibraryBaseline(input: string): Promise<LibraryFigures> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    // The heap sizes our RDF thread has: the ratio compares the writing, not the heap settings.
-    ['--expose-gc', ...BUILD_HEAP_FLAGS, '--import', 'tsx', path.resolve('bench/n3Baseline.ts'), input],
+    // The heap sizes the build has: the ratios compare the work, not the heap settings.
+    ['--expose-gc', ...BUILD_HEAP_FLAGS, '--import', 'tsx', path.resolve('bench/libraryBaseline.ts'), input],
     { maxBuffer: 1 << 24 },
   );
-  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as { namedGraphs: N3Pass; union: N3Pass };
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as LibraryFigures;
 }
 
 /** community_peer.py on a view the build wrote: the stored partition's row and the peers'. */
@@ -228,7 +226,7 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
       const page = path.join(out, 'index.html');
       const viewer = { ...(await measurePage(browser, page)), megabytes: (await stat(page)).size / 1e6 };
       await rm(out, { recursive: true, force: true });
-      const { namedGraphs: n3NamedGraphs, union: n3Union } = await runN3Baseline(input);
+      const { namedGraphs: n3NamedGraphs, union: n3Union, parts: libraryParts } = await runLibraryBaseline(input);
       const peer = await runPeer(input, path.join(work, `peer-${size}`));
       await rm(path.join(work, `peer-${size}`), { recursive: true, force: true });
       await rm(input, { recursive: true, force: true });
@@ -243,6 +241,7 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
         written: build.written,
         n3NamedGraphs,
         n3Union,
+        libraryParts,
         communityPeer,
         viewer,
         peer,
@@ -273,6 +272,15 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
           `${pair.join(' + ')} (one pass: quads made, serialised twice, written to disk) / n3 serialising the same ${baseline.quads} quads already in memory as ${formats}: ${fixed(ours, 2)} s / ${fixed(baseline.seconds, 2)} s = ${fixed(ours / baseline.seconds, 2)}x`,
         );
       }
+      // What the libraries do for a build, each alone: no code of ours around them can take it away, so
+      // their sum over the cores is the least time any build with these libraries could take here.
+      const library = [...libraryParts, { what: `n3: the named graphs as N-Quads and TriG (${n3NamedGraphs.quads} quads)`, seconds: n3NamedGraphs.seconds }, { what: `n3: the union as Turtle and N-Triples (${n3Union.quads} quads)`, seconds: n3Union.seconds }];
+      const librarySeconds = library.reduce((sum, part) => sum + part.seconds, 0);
+      console.log(['library alone, one thread', 's'].join('\t'));
+      for (const part of library) console.log([part.what, fixed(part.seconds, 2)].join('\t'));
+      console.log(
+        `the libraries' own work: ${fixed(librarySeconds, 1)} s on one thread; the build's CPU time / that: ${fixed(cpu, 1)} s / ${fixed(librarySeconds, 1)} s = ${fixed(cpu / librarySeconds, 2)}x; with these libraries no build could take less than ${fixed(librarySeconds / availableParallelism(), 1)} s on ${availableParallelism()} cores`,
+      );
       console.log(['view', 'method', 'modularity', 'communities', 's'].join('\t'));
       for (const { view, rows } of communityPeer) for (const r of rows) console.log([view, r.method, fixed(r.modularity, 4), r.communities, fixed(r.seconds, 2)].join('\t'));
       const communities = build.stages.find((s) => s.stage === 'finding communities');
@@ -322,6 +330,10 @@ function compare(before: ScaleResults, now: ScaleResults, file: string): void {
     console.log([size.papers, 'total', fixed(size.totalSeconds / then.totalSeconds, 2), fixed(size.peakRssMb / then.peakRssMb, 2)].join('\t'));
     // Work whose code is the same both times: how much of a difference is the machine's.
     console.log([size.papers, 'bare read+decode (same code)', fixed(size.readDecodeSeconds / then.readDecodeSeconds, 2), ''].join('\t'));
+    if (size.libraryParts && then.libraryParts) {
+      const sum = (parts: readonly LibraryPart[]): number => parts.reduce((total, part) => total + part.seconds, 0);
+      console.log([size.papers, 'libraries alone (same code while their versions are)', fixed(sum(size.libraryParts) / sum(then.libraryParts), 2), ''].join('\t'));
+    }
     if (size.peer && then.peer) {
       console.log([size.papers, 'peer_pipeline.py (same code)', fixed(size.peer.seconds / then.peer.seconds, 2), fixed(size.peer.peakRssMb / then.peer.peakRssMb, 2)].join('\t'));
     }
