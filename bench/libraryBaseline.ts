@@ -96,7 +96,7 @@ const count = (n: number): string => n.toLocaleString('en-US');
 const sizeOf = (g: AbstractGraph): string => `${count(g.order)} nodes, ${count(g.size)} edges`;
 
 // Each graph's export is made, then imported into an empty graph of the same kind: the import is
-// graphology's insertion work alone. One export at a time is held, so the heap stays near the build's.
+// graphology's insertion work alone. One export at a time is held.
 const parts: LibraryPart[] = [];
 function timedImport(name: string, serialized: SerializedGraph, into: AbstractGraph): AbstractGraph {
   globalThis.gc?.();
@@ -119,7 +119,7 @@ for (const { name, view } of views) {
   louvain(view, { getEdgeWeight: 'weight', rng: seededRandom(DEFAULT_SEED) });
   parts.push({ what: `graphology-communities-louvain: ${name}`, seconds: seconds(start) });
 }
-// Let go before tagging, so the heap is the build's again.
+// The copies are let go before tagging.
 views.length = 0;
 
 // The texts the keyword miner tags: every title and every abstract.

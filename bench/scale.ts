@@ -5,8 +5,9 @@
  * bare read + UTF-8 decode of the same files; n3 alone serialising each RDF pass's statements
  * already in memory (the named graphs as N-Quads and TriG, the union as Turtle and N-Triples), and
  * the other libraries' own parts of the build alone (graphology adding the graphs' nodes and edges,
- * Louvain on the views, wink tagging the texts: bench/libraryBaseline.ts); igraph multilevel and leidenalg on the co-author and topic views the
- * build wrote (community_peer.py); the viewer page it wrote, opened in Chromium (bench/viewer.ts);
+ * Louvain on the views, wink tagging the texts: bench/libraryBaseline.ts); igraph multilevel and
+ * leidenalg on the co-author and topic views the build wrote (community_peer.py); the viewer page
+ * it wrote, opened in Chromium (bench/viewer.ts);
  * and peer_pipeline.py (regex + networkx + rdflib: what a user would script instead; it does far
  * less). Results go to a JSON file; `--compare FILE` prints the ratios to an earlier one.
  */
@@ -203,6 +204,18 @@ async function runCommunityPeer(file: string, attribute: string): Promise<Commun
   return rows;
 }
 
+/** The libraries' own parts of a build (bench/libraryBaseline.ts), n3's two passes last; none from runs before it. */
+function libraryWork({ libraryParts, n3NamedGraphs, n3Union }: SizeFigures): LibraryPart[] | undefined {
+  if (libraryParts === undefined || n3NamedGraphs === undefined || n3Union === undefined) return undefined;
+  return [
+    ...libraryParts,
+    { what: `n3: the named graphs as N-Quads and TriG (${n3NamedGraphs.quads} quads)`, seconds: n3NamedGraphs.seconds },
+    { what: `n3: the union as Turtle and N-Triples (${n3Union.quads} quads)`, seconds: n3Union.seconds },
+  ];
+}
+
+const secondsOf = (parts: readonly LibraryPart[]): number => parts.reduce((sum, part) => sum + part.seconds, 0);
+
 /** Growth exponent k in time ∝ papers^k between two sizes. */
 const exponent = (t1: number, t2: number, n1: number, n2: number): number => Math.log(t2 / t1) / Math.log(n2 / n1);
 
@@ -274,8 +287,8 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
       }
       // What the libraries do for a build, each alone: no code of ours around them can take it away, so
       // their sum over the cores is the least time any build with these libraries could take here.
-      const library = [...libraryParts, { what: `n3: the named graphs as N-Quads and TriG (${n3NamedGraphs.quads} quads)`, seconds: n3NamedGraphs.seconds }, { what: `n3: the union as Turtle and N-Triples (${n3Union.quads} quads)`, seconds: n3Union.seconds }];
-      const librarySeconds = library.reduce((sum, part) => sum + part.seconds, 0);
+      const library = libraryWork(figures) ?? [];
+      const librarySeconds = secondsOf(library);
       console.log(['library alone, one thread', 's'].join('\t'));
       for (const part of library) console.log([part.what, fixed(part.seconds, 2)].join('\t'));
       console.log(
@@ -330,9 +343,9 @@ function compare(before: ScaleResults, now: ScaleResults, file: string): void {
     console.log([size.papers, 'total', fixed(size.totalSeconds / then.totalSeconds, 2), fixed(size.peakRssMb / then.peakRssMb, 2)].join('\t'));
     // Work whose code is the same both times: how much of a difference is the machine's.
     console.log([size.papers, 'bare read+decode (same code)', fixed(size.readDecodeSeconds / then.readDecodeSeconds, 2), ''].join('\t'));
-    if (size.libraryParts && then.libraryParts) {
-      const sum = (parts: readonly LibraryPart[]): number => parts.reduce((total, part) => total + part.seconds, 0);
-      console.log([size.papers, 'libraries alone (same code while their versions are)', fixed(sum(size.libraryParts) / sum(then.libraryParts), 2), ''].join('\t'));
+    const [libraryNow, libraryThen] = [libraryWork(size), libraryWork(then)];
+    if (libraryNow && libraryThen) {
+      console.log([size.papers, 'libraries alone (same code while their versions are)', fixed(secondsOf(libraryNow) / secondsOf(libraryThen), 2), ''].join('\t'));
     }
     if (size.peer && then.peer) {
       console.log([size.papers, 'peer_pipeline.py (same code)', fixed(size.peer.seconds / then.peer.seconds, 2), fixed(size.peer.peakRssMb / then.peer.peakRssMb, 2)].join('\t'));
