@@ -6,7 +6,8 @@
  *   the disk is in the figure), one RDF pass of the build each: the named-graph statements as
  *   N-Quads and TriG, the union as Turtle and N-Triples;
  * - graphology adding the nodes and edges, with their attributes, of the knowledge graph and of the
- *   three views Louvain runs on (`import` of each one's export: insertion only);
+ *   three views Louvain runs on (`import` of each one's export: insertion only), and the heap its
+ *   structures for each then hold;
  * - graphology-communities-louvain on each of the three views, seeded as the build seeds it;
  * - wink-nlp tagging every title and abstract as the keyword miner asks it to (read, then each
  *   token's text, tag and spacing), with one tagger.
@@ -43,6 +44,11 @@ export interface LibraryPart {
   /** What was done, e.g. "graphology: the co-author view (441,277 nodes, 2,756,715 edges)". */
   readonly what: string;
   readonly seconds: number;
+  /**
+   * For a graph: the heap graphology's structures for it hold, after a full collection (the
+   * attribute values are the export's, so not counted).
+   */
+  readonly heapMegabytes?: number;
 }
 
 /** n3 alone serialising one RDF pass's statements: how many, and how long it took. */
@@ -99,11 +105,16 @@ const sizeOf = (g: AbstractGraph): string => `${count(g.order)} nodes, ${count(g
 // graphology's insertion work alone. One export at a time is held.
 const parts: LibraryPart[] = [];
 function timedImport(name: string, serialized: SerializedGraph, into: AbstractGraph): AbstractGraph {
-  globalThis.gc?.();
+  const before = heapAfterCollection();
   const start = performance.now();
   into.import(serialized);
-  parts.push({ what: `graphology: ${name} (${sizeOf(into)})`, seconds: seconds(start) });
+  const took = seconds(start);
+  parts.push({ what: `graphology: ${name} (${sizeOf(into)})`, seconds: took, heapMegabytes: (heapAfterCollection() - before) / 2 ** 20 });
   return into;
+}
+function heapAfterCollection(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
 }
 timedImport('the knowledge graph', graph.export(), new DirectedGraph({ allowSelfLoops: false }));
 const views = (

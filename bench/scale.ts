@@ -289,8 +289,8 @@ export async function benchScale(corpus: string, sizes: readonly number[], optio
       // their sum over the cores is the least time any build with these libraries could take here.
       const library = libraryWork(figures) ?? [];
       const librarySeconds = secondsOf(library);
-      console.log(['library alone, one thread', 's'].join('\t'));
-      for (const part of library) console.log([part.what, fixed(part.seconds, 2)].join('\t'));
+      console.log(['library alone, one thread', 's', 'heap MB'].join('\t'));
+      for (const part of library) console.log([part.what, fixed(part.seconds, 2), part.heapMegabytes === undefined ? '' : Math.round(part.heapMegabytes)].join('\t'));
       console.log(
         `the libraries' own work: ${fixed(librarySeconds, 1)} s on one thread; the build's CPU time / that: ${fixed(cpu, 1)} s / ${fixed(librarySeconds, 1)} s = ${fixed(cpu / librarySeconds, 2)}x; with these libraries no build could take less than ${fixed(librarySeconds / availableParallelism(), 1)} s on ${availableParallelism()} cores`,
       );
