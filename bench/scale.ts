@@ -204,7 +204,7 @@ async function runCommunityPeer(file: string, attribute: string): Promise<Commun
   return rows;
 }
 
-/** The libraries' own parts of a build (bench/libraryBaseline.ts), n3's two passes last; none from runs before it. */
+/** The libraries' own parts of a build (bench/libraryBaseline.ts), n3's two passes last; undefined in results saved before the bench timed them. */
 function libraryWork({ libraryParts, n3NamedGraphs, n3Union }: SizeFigures): LibraryPart[] | undefined {
   if (libraryParts === undefined || n3NamedGraphs === undefined || n3Union === undefined) return undefined;
   return [
