@@ -216,7 +216,7 @@ class TermIds {
   }
 }
 
-/** Numbers per term in a {@link PackedTerms} row: key id, phrase id, words, in title, first, count. */
+/** Numbers per term in a {@link PackedTerms} row: key id, spelling id, words, in title, first phrase, count. */
 const ROW = 6;
 
 /** A paper's terms while the corpus is counted: rows of numbers, not objects (see {@link Interned}). */
